@@ -1,0 +1,93 @@
+package uk.org.neglectexchange.toolkit.outbox;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Publishes committed outbox rows to Kafka as CloudEvents (binary mode), in commit order, and marks them
+ * published only once the broker has acknowledged every one (acks=all, idempotent producer). A crash between
+ * the acknowledgement and the commit republishes the batch: consumers drop the copies by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** One relay at a time across replicas keeps each key's events in order. */
+    private static final long RELAY_LOCK = 0x6e78_6f75_7462_6f78L;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    @Channel("toolkit-events")
+    MutinyEmitter<String> emitter;
+
+    @ConfigProperty(name = "nx.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @ConfigProperty(name = "nx.outbox.ack-timeout", defaultValue = "10s")
+    Duration ackTimeout;
+
+    @Scheduled(every = "${nx.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        try {
+            while (publishBatch() == batchSize) {
+                // a full batch means more are waiting
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay paused, will retry: %s", e.getMessage());
+        }
+    }
+
+    @Transactional
+    int publishBatch() {
+        boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
+                .setParameter("lock", RELAY_LOCK).getSingleResult();
+        if (!locked) {
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        List<OutboxEvent> batch = em.createNativeQuery(
+                "select * from outbox_event where published_at is null order by sequence_no limit :n for update",
+                OutboxEvent.class).setParameter("n", batchSize).getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Uni.join().all(batch.stream().map(this::send).toList()).andFailFast().await().atMost(ackTimeout);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        batch.forEach(event -> event.publishedAt = now);
+        return batch.size();
+    }
+
+    private Uni<Void> send(OutboxEvent event) {
+        var cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(event.id.toString())
+                .withType(event.type)
+                .withSubject(event.subject)
+                .withTimestamp(event.occurredAt.toZonedDateTime())
+                .withDataContentType("application/json");
+        if (event.partnership != null) {
+            cloudEvent.withExtension("partnership", event.partnership);
+        }
+        var record = OutgoingKafkaRecordMetadata.<String>builder().withKey(event.messageKey).build();
+        return emitter.sendMessage(Message.of(event.data).addMetadata(cloudEvent.build()).addMetadata(record));
+    }
+}
