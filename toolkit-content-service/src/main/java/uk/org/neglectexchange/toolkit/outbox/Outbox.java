@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -17,6 +18,13 @@ public class Outbox {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Event<Appended> appended;
+
+    /** Fired with each append; the relay observes it after the commit. */
+    public record Appended(UUID id) {
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String type, String key, String subject, String partnership, Object data) {
@@ -33,6 +41,7 @@ public class Outbox {
             throw new IllegalStateException("event data of " + type + " is not serialisable", e);
         }
         event.persist();
+        appended.fire(new Appended(event.id));
         return event.id;
     }
 }

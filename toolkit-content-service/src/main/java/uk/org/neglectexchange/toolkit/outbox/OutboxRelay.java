@@ -4,8 +4,14 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -46,14 +52,38 @@ public class OutboxRelay {
     @ConfigProperty(name = "nx.outbox.ack-timeout", defaultValue = "10s")
     Duration ackTimeout;
 
-    @Scheduled(every = "${nx.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Its own thread: a pool that propagates context would hand the relay the committed transaction. */
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
+
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean wakeUp = new AtomicBoolean();
+
+    /** Publishes as soon as a transaction that appended events commits, instead of waiting for the next poll. */
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Appended appended) {
+        wakeUps.execute(this::relay);
+    }
+
+    @PreDestroy
+    void stop() {
+        wakeUps.shutdown();
+    }
+
+    /** The safety net: events whose commit-time wake-up was missed (a crash, Kafka down) go out on the next poll. */
+    @Scheduled(every = "${nx.outbox.poll-interval:1s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relay() {
-        try {
-            while (publishBatch() == batchSize) {
-                // a full batch means more are waiting
+        wakeUp.set(true);
+        while (wakeUp.get() && draining.compareAndSet(false, true)) {
+            try {
+                wakeUp.set(false);
+                while (publishBatch() == batchSize) {
+                    // a full batch means more are waiting
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("Outbox relay paused, will retry: %s", e.getMessage());
+                return;
+            } finally {
+                draining.set(false);
             }
-        } catch (RuntimeException e) {
-            LOG.warnf("Outbox relay paused, will retry: %s", e.getMessage());
         }
     }
 
