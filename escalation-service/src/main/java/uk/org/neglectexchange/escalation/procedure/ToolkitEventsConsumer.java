@@ -1,0 +1,33 @@
+package uk.org.neglectexchange.escalation.procedure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.common.annotation.Blocking;
+import uk.org.neglectexchange.escalation.inbox.EventReader;
+import uk.org.neglectexchange.escalation.inbox.PoisonEvent;
+
+/**
+ * Reads toolkit-events. A transient failure is retried a few times; then, or at once for a poison event, the
+ * record goes to toolkit-events.dlq with the reason and the consumer moves on.
+ */
+@ApplicationScoped
+public class ToolkitEventsConsumer {
+
+    @Inject
+    EventReader reader;
+
+    @Inject
+    PartnershipProcedures procedures;
+
+    @Incoming("toolkit-events")
+    @Blocking
+    @Retry(maxRetries = 3, delay = 1000, abortOn = PoisonEvent.class)
+    public void on(ConsumerRecord<String, String> record) {
+        procedures.apply(reader.read(record));
+    }
+}
