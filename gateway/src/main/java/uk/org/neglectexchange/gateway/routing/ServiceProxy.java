@@ -1,0 +1,47 @@
+package uk.org.neglectexchange.gateway.routing;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyOptions;
+
+/** One backing service: its own connection pool and a reverse proxy that passes requests to it unchanged. */
+final class ServiceProxy {
+
+    private final String name;
+    private final HttpClient client;
+    private final HttpProxy proxy;
+
+    ServiceProxy(Vertx vertx, String name, RoutesConfig.Service service) {
+        this.name = name;
+        this.client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(50));
+        SocketAddress origin = SocketAddress.inetSocketAddress(port(service), service.url().getHost());
+        RequestOptions timeouts = new RequestOptions()
+                .setConnectTimeout(service.connectTimeout().toMillis())
+                .setIdleTimeout(service.responseTimeout().toMillis());
+        this.proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
+                .originRequestProvider((request, http) -> http.request(new RequestOptions(timeouts).setServer(origin)))
+                .addInterceptor(new UpstreamFailureInterceptor(name))
+                .addInterceptor(new ForwardedHeadersInterceptor());
+    }
+
+    String name() {
+        return name;
+    }
+
+    HttpProxy proxy() {
+        return proxy;
+    }
+
+    void close() {
+        client.close();
+    }
+
+    private static int port(RoutesConfig.Service service) {
+        int port = service.url().getPort();
+        return port > 0 ? port : "https".equals(service.url().getScheme()) ? 443 : 80;
+    }
+}
