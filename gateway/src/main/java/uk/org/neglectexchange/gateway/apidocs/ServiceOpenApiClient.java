@@ -40,9 +40,14 @@ class ServiceOpenApiClient {
 
     private Future<JsonObject> jsonBody(HttpClientResponse response) {
         // The body is read whatever the status, so the pooled connection is freed.
-        return response.body().compose(body -> response.statusCode() == 200
-                ? Future.succeededFuture(body.toJsonObject())
-                : Future.failedFuture("HTTP " + response.statusCode()));
+        return response.body().compose(body -> {
+            if (response.statusCode() != 200) {
+                return Future.failedFuture("HTTP " + response.statusCode());
+            }
+            JsonObject document = body.toJsonObject();
+            return document.containsKey("openapi") ? Future.succeededFuture(document)
+                    : Future.failedFuture("not an OpenAPI document");
+        });
     }
 
     @PreDestroy

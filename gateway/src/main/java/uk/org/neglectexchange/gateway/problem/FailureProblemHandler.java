@@ -5,21 +5,17 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import java.util.function.BiConsumer;
-
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Every error the gateway itself produces leaves as problem+json. Quarkus answers a missing or bad token with an
- * empty 401 and Vert.x Web answers an unknown path with HTML; both are replaced here.
+ * Every error the gateway itself produces leaves as problem+json: refused tokens (routed here by
+ * {@code ApiAuthenticationFailures}), unknown paths (which Vert.x Web would answer with HTML) and anything unexpected.
  */
 @Singleton
 public class FailureProblemHandler {
@@ -28,21 +24,6 @@ public class FailureProblemHandler {
 
     /** Same challenge the services send, so a client sees one realm whichever component refused it. */
     static final String BEARER_CHALLENGE = "Bearer realm=\"neglect-exchange\"";
-
-    /** After authentication (200) has installed its failure handler, before authorization (100) calls it. */
-    private static final int AUTH_FAILURE_REDIRECT_PRIORITY = 190;
-
-    /**
-     * With lazy authentication Quarkus answers a failed token check itself, with an empty 401. Failing the routing
-     * context instead, as proactive authentication does, hands the failure to {@link #handleFailure}.
-     */
-    void redirectAuthFailures(@Observes Filters filters) {
-        BiConsumer<RoutingContext, Throwable> failRoute = RoutingContext::fail;
-        filters.register(ctx -> {
-            ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, failRoute);
-            ctx.next();
-        }, AUTH_FAILURE_REDIRECT_PRIORITY);
-    }
 
     void register(@Observes Router router) {
         // First among failure handlers: Quarkus's own authentication failure handler would otherwise answer first.

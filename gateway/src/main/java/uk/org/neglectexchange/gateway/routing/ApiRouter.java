@@ -20,7 +20,7 @@ import uk.org.neglectexchange.gateway.problem.ProblemResponses;
 @Singleton
 public class ApiRouter {
 
-    static final String API_ROOT = "/api/v1/";
+    public static final String API_ROOT = "/api/v1/";
 
     private final Map<String, ServiceProxy> proxiesBySegment = new HashMap<>();
     private final RoutesConfig config;
