@@ -56,7 +56,7 @@ class ApiRoutingTest {
     }
 
     @Test
-    void proxiedResponseCarriesRequestId() {
+    void responseOfAProxiedRouteCarriesTheRequestId() {
         given().header("Authorization", bearer(HSCP_HEALTH)).header("X-Request-Id", "trace-me-1")
                 .when().get("/api/v1/toolkits/HIOW/editions/current")
                 .then().header("X-Request-Id", "trace-me-1");

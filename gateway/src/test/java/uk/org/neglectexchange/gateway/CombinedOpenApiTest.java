@@ -1,0 +1,51 @@
+package uk.org.neglectexchange.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** /q/openapi answers without a token, and still answers when no service is running (as in the test profile). */
+@QuarkusTest
+class CombinedOpenApiTest {
+
+    @Test
+    void combinedDocumentIsServedWithoutTokenEvenWithServicesDown() {
+        given().when().get("/q/openapi")
+                .then().statusCode(200)
+                .contentType(startsWith("application/json"))
+                .body("openapi", notNullValue())
+                .body("info.title", equalTo("Neglect Exchange API"))
+                .body("servers[0].url", equalTo("/"))
+                .body("components.securitySchemes.oauth2.type", equalTo("openIdConnect"))
+                .body("components.securitySchemes.oauth2.openIdConnectUrl",
+                        equalTo("http://127.0.0.1:8180/realms/neglect-exchange/.well-known/openid-configuration"))
+                .body("'x-unavailable-services'", containsInAnyOrder("assessment", "escalation", "toolkit"));
+    }
+
+    @Test
+    void brokenTokenDoesNotBlockTheDocumentation() {
+        given().header("Authorization", "Bearer abc").when().get("/q/openapi").then().statusCode(200);
+    }
+
+    @Test
+    void yamlOnRequest() {
+        given().queryParam("format", "yaml").when().get("/q/openapi")
+                .then().statusCode(200)
+                .contentType(startsWith("application/yaml"))
+                .body(containsString("title: \"Neglect Exchange API\""));
+    }
+
+    @Test
+    void swaggerUiShowsTheCombinedDocument() {
+        given().when().get("/q/swagger-ui/")
+                .then().statusCode(200)
+                .body(containsString("'/q/openapi'"));
+    }
+}
