@@ -1,23 +1,18 @@
 package uk.org.neglectexchange.gateway.problem;
 
-import java.util.List;
-
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
  * An RFC 9457 problem details body, shaped exactly like the services' own so a client handles one format whichever
- * component answered. {@code instance} is a path only: query strings may carry personal data.
+ * component answered. The gateway never judges fields, so the services' {@code errors} member never appears here.
+ * {@code instance} is a path only: query strings may carry personal data.
  */
-public record Problem(String title, int status, String detail, String instance, List<FieldError> errors) {
+public record Problem(String title, int status, String detail, String instance) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public record FieldError(String field, String message) {
-    }
-
     public static Problem of(int status, String title, String detail, String instance) {
-        return new Problem(title, status, detail, instance, List.of());
+        return new Problem(title, status, detail, instance);
     }
 
     public String type() {
@@ -33,11 +28,6 @@ public record Problem(String title, int status, String detail, String instance, 
         }
         if (instance != null && !instance.isEmpty()) {
             json.put("instance", instance);
-        }
-        if (!errors.isEmpty()) {
-            JsonArray array = new JsonArray();
-            errors.forEach(e -> array.add(new JsonObject().put("field", e.field()).put("message", e.message())));
-            json.put("errors", array);
         }
         return json;
     }

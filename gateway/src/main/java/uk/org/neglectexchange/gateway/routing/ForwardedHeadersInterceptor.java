@@ -24,7 +24,8 @@ class ForwardedHeadersInterceptor implements ProxyInterceptor {
         headers.remove("Forwarded");
         headers.set("X-Forwarded-Proto", https ? "https" : "http");
         if (authority != null) {
-            headers.set("X-Forwarded-Host", authority.host());
+            // As the client wrote it, port included when it gave one, like the Host header it replaces.
+            headers.set("X-Forwarded-Host", authority.toString());
             headers.set("X-Forwarded-Port", String.valueOf(authority.port() > 0 ? authority.port() : https ? 443 : 80));
         }
         if (original.remoteAddress() != null) {
