@@ -24,7 +24,7 @@ public interface RoutesConfig {
 
     interface Service {
 
-        /** Scheme, host and port only; the request path is passed on unchanged. */
+        /** http://host:port only (no TLS between gateway and services); the request path is passed on unchanged. */
         URI url();
 
         /** First path segments after /api/v1/ that this service owns. */

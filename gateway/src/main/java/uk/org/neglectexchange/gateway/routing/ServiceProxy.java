@@ -11,12 +11,10 @@ import io.vertx.httpproxy.ProxyOptions;
 /** One backing service: its own connection pool and a reverse proxy that passes requests to it unchanged. */
 final class ServiceProxy {
 
-    private final String name;
     private final HttpClient client;
     private final HttpProxy proxy;
 
     ServiceProxy(Vertx vertx, String name, RoutesConfig.Service service) {
-        this.name = name;
         this.client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(50));
         SocketAddress origin = SocketAddress.inetSocketAddress(port(service), service.url().getHost());
         RequestOptions timeouts = new RequestOptions()
@@ -28,10 +26,6 @@ final class ServiceProxy {
                 .addInterceptor(new ForwardedHeadersInterceptor());
     }
 
-    String name() {
-        return name;
-    }
-
     HttpProxy proxy() {
         return proxy;
     }
@@ -40,8 +34,9 @@ final class ServiceProxy {
         client.close();
     }
 
+    /** Services are reached over plain HTTP inside the deployment; TLS ends at the edge. */
     private static int port(RoutesConfig.Service service) {
         int port = service.url().getPort();
-        return port > 0 ? port : "https".equals(service.url().getScheme()) ? 443 : 80;
+        return port > 0 ? port : 80;
     }
 }
