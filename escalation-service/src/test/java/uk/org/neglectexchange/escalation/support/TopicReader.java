@@ -2,6 +2,8 @@ package uk.org.neglectexchange.escalation.support;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -18,6 +20,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
+    /** Records polled but not yet handed out: one poll may bring several. */
+    private final Deque<ConsumerRecord<String, String>> polled = new ArrayDeque<>();
 
     public TopicReader(String topic) {
         Properties props = new Properties();
@@ -36,7 +40,11 @@ public final class TopicReader implements AutoCloseable {
     public Optional<ConsumerRecord<String, String>> await(Predicate<ConsumerRecord<String, String>> wanted, Duration within) {
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+            if (polled.isEmpty()) {
+                consumer.poll(Duration.ofMillis(200)).forEach(polled::add);
+            }
+            while (!polled.isEmpty()) {
+                ConsumerRecord<String, String> record = polled.poll();
                 if (wanted.test(record)) {
                     return Optional.of(record);
                 }
