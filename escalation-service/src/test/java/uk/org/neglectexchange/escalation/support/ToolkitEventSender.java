@@ -64,6 +64,8 @@ public final class ToolkitEventSender implements AutoCloseable {
                  "thresholdLevels": [{"level": 1, "code": "HIOW-L1", "name": "Universal"}, {"level": 2, "code": "HIOW-L2", "name": "Early Help"},
                    {"level": 3, "code": "HIOW-L3", "name": "Targeted Early Help"}, {"level": 4, "code": "HIOW-L4", "name": "Children's Social Care"}],
                  "neglectCategories": ["EMOTIONAL", "DEPRESSED_PASSIVE", "DISORGANISED", "SEVERE_DEPRIVATION"],
+                 "indicators": [{"code": "HIOW.PHYSICAL_CARE.NUTRITION.0_4", "area": "PHYSICAL_CARE", "ageBand": "0_4"}],
+                 "practiceApproaches": ["HEAR_THE_CHILD"],
                  "partnershipSettings": {"HSCP": %s, "IOWSCP": %s}}
                 """.formatted(version, publishedAt, LocalDate.from(publishedAt).plusMonths(12), settings, settings);
     }

@@ -1,5 +1,6 @@
 package uk.org.neglectexchange.toolkit.edition;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -8,26 +9,114 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The machine-readable content of an edition, with the stable codes the other services validate against. */
+/**
+ * The machine-readable content of an edition. Every element has a stable code: the other services validate against
+ * the codes, a diff between editions compares by code, and charts are rendered from these lists.
+ */
 public record EditionContent(
         @NotBlank @Size(max = 200) String title,
         @NotNull @Size(max = 10) List<@Valid @NotNull ThresholdLevel> thresholdLevels,
         @NotNull @Size(max = 10) List<@Valid @NotNull NeglectCategory> neglectCategories,
+        @NotNull @Size(max = 20) List<@Valid @NotNull IndicatorArea> indicatorAreas,
+        @NotNull @Size(max = 30) List<@Valid @NotNull PracticeApproach> practiceApproaches,
+        @NotNull @Size(max = 100) List<@Valid @NotNull GuidanceDocument> guidance,
+        @Valid @NotNull Strategy strategy,
         @NotNull @Size(max = 5) Map<@NotBlank String, @Valid @NotNull PartnershipSettings> partnershipSettings) {
+
+    public static final String CODE = "^[A-Z0-9][A-Z0-9_.-]{0,79}$";
+    static final String CODE_MESSAGE = "must be a stable code: capitals, digits, '_', '.', '-'";
 
     public record ThresholdLevel(
             @Min(1) @Max(4) int level,
-            @NotBlank @Size(max = 40) String code,
+            @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @NotBlank @Size(max = 120) String name,
             @Size(max = 4000) String descriptor) {
     }
 
     public record NeglectCategory(
-            @NotBlank @Size(max = 40) String code,
+            @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @NotBlank @Size(max = 120) String name,
             @Size(max = 4000) String descriptor) {
+    }
+
+    /** An area of the indicator charts (physical care, safety, emotional care, developmental care). */
+    public record IndicatorArea(
+            @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+            @NotBlank @Size(max = 120) String name,
+            @NotNull @Size(max = 200) List<@Valid @NotNull Indicator> indicators) {
+    }
+
+    /**
+     * One graded item for one age band, in the style of the Graded Care Profile: grade 1 all needs met, child first;
+     * grade 5 needs unmet or hostile, child not considered. {@code placeholder} marks our own wording, pending the
+     * partnership's official chart.
+     */
+    public record Indicator(
+            @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+            @NotBlank @Size(max = 120) String name,
+            @NotNull AgeBand ageBand,
+            @NotNull @Size(min = 5, max = 5) Map<@Min(1) @Max(5) Integer, @NotBlank @Size(max = 1000) String> grades,
+            boolean placeholder) {
+    }
+
+    public enum AgeBand {
+        PRE_BIRTH, AGE_0_4, AGE_5_11, AGE_12_17;
+
+        /** The codes the API uses: {@code PRE_BIRTH}, {@code 0_4}, {@code 5_11}, {@code 12_17}. */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String code() {
+            return this == PRE_BIRTH ? name() : name().substring(4);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static AgeBand fromCode(String code) {
+            for (AgeBand band : values()) {
+                if (band.code().equals(code)) {
+                    return band;
+                }
+            }
+            throw new IllegalArgumentException("age band must be one of PRE_BIRTH, 0_4, 5_11, 12_17");
+        }
+    }
+
+    /** One of the best-practice approaches every agency reflects on (WS strategy: eleven of them). */
+    public record PracticeApproach(
+            @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 4000) String descriptor) {
+    }
+
+    public record GuidanceDocument(
+            @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 100_000) String markdown) {
+    }
+
+    public record Strategy(
+            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 40) String period,
+            @NotBlank @Size(max = 20_000) String summary,
+            @NotNull @Size(max = 200) List<@Valid @NotNull Action> actionPlan) {
+    }
+
+    public record Action(
+            @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+            @NotBlank @Size(max = 500) String title,
+            @NotBlank @Size(max = 60) String ownerAgency,
+            @NotNull LocalDate dueOn,
+            @NotNull ActionStatus status,
+            @NotNull Rag rag) {
+    }
+
+    public enum ActionStatus {
+        NOT_STARTED, IN_PROGRESS, COMPLETE
+    }
+
+    public enum Rag {
+        RED, AMBER, GREEN
     }
 
     /** What each partnership of the family runs: its escalation procedure and its drift-and-delay clocks. */

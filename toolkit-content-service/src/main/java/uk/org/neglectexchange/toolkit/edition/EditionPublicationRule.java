@@ -9,8 +9,9 @@ import java.util.stream.IntStream;
 import uk.org.neglectexchange.toolkit.problem.Problem.FieldError;
 
 /**
- * What a draft must satisfy before it is published: levels 1–4 each exactly once, unique codes, only Howe's four
- * categories, and settings for every partnership of the family. Each breach names its field.
+ * What a draft must satisfy before it is published: levels 1–4 each exactly once, only and all of Howe's four
+ * categories, codes unique within each list (indicator codes prefixed by the family, so another family's code is
+ * recognisable), and settings for every partnership of the family. Each breach names its field.
  */
 public final class EditionPublicationRule {
 
@@ -26,12 +27,28 @@ public final class EditionPublicationRule {
         if (!levels.equals(IntStream.rangeClosed(1, 4).boxed().toList())) {
             errors.add(new FieldError("thresholdLevels", "must define levels 1, 2, 3 and 4 exactly once"));
         }
-        Set<String> codes = new HashSet<>();
-        for (int i = 0; i < content.thresholdLevels().size(); i++) {
-            if (!codes.add(content.thresholdLevels().get(i).code())) {
-                errors.add(new FieldError("thresholdLevels[" + i + "].code", "duplicates another code"));
+        uniqueCodes("thresholdLevels", content.thresholdLevels().stream().map(EditionContent.ThresholdLevel::code).toList(), errors);
+        uniqueCodes("indicatorAreas", content.indicatorAreas().stream().map(EditionContent.IndicatorArea::code).toList(), errors);
+        Set<String> indicatorCodes = new HashSet<>();
+        for (int a = 0; a < content.indicatorAreas().size(); a++) {
+            List<EditionContent.Indicator> indicators = content.indicatorAreas().get(a).indicators();
+            for (int i = 0; i < indicators.size(); i++) {
+                String field = "indicatorAreas[" + a + "].indicators[" + i + "]";
+                String code = indicators.get(i).code();
+                if (!code.startsWith(family + ".")) {
+                    errors.add(new FieldError(field + ".code", "must start with the family, " + family + "."));
+                }
+                if (!indicatorCodes.add(code)) {
+                    errors.add(new FieldError(field + ".code", "duplicates another code"));
+                }
+                if (!indicators.get(i).grades().keySet().equals(Set.of(1, 2, 3, 4, 5))) {
+                    errors.add(new FieldError(field + ".grades", "must describe grades 1 to 5"));
+                }
             }
         }
+        uniqueCodes("practiceApproaches", content.practiceApproaches().stream().map(EditionContent.PracticeApproach::code).toList(), errors);
+        uniqueCodes("guidance", content.guidance().stream().map(EditionContent.GuidanceDocument::code).toList(), errors);
+        uniqueCodes("strategy.actionPlan", content.strategy().actionPlan().stream().map(EditionContent.Action::code).toList(), errors);
         Set<String> categories = new HashSet<>();
         for (int i = 0; i < content.neglectCategories().size(); i++) {
             String code = content.neglectCategories().get(i).code();
@@ -53,5 +70,14 @@ public final class EditionPublicationRule {
         content.partnershipSettings().keySet().stream().filter(p -> !family.partnerships().contains(p)).sorted()
                 .forEach(p -> errors.add(new FieldError("partnershipSettings." + p, "is not a partnership of family " + family)));
         return errors;
+    }
+
+    private static void uniqueCodes(String list, List<String> codes, List<FieldError> errors) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < codes.size(); i++) {
+            if (!seen.add(codes.get(i))) {
+                errors.add(new FieldError(list + "[" + i + "].code", "duplicates another code"));
+            }
+        }
     }
 }

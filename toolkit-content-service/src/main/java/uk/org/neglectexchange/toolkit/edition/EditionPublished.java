@@ -17,6 +17,8 @@ public record EditionPublished(
         LocalDate reviewDueOn,
         List<Level> thresholdLevels,
         List<String> neglectCategories,
+        List<IndicatorCode> indicators,
+        List<String> practiceApproaches,
         Map<String, EditionContent.PartnershipSettings> partnershipSettings) {
 
     public static final String TYPE = "toolkit.edition.published";
@@ -24,11 +26,18 @@ public record EditionPublished(
     public record Level(int level, String code, String name) {
     }
 
+    /** An indicator observations may be graded against, for children of its age band. */
+    public record IndicatorCode(String code, String area, EditionContent.AgeBand ageBand) {
+    }
+
     static EditionPublished of(Edition edition, EditionContent content) {
         return new EditionPublished(edition.family.name(), edition.version, edition.family.partnerships(),
                 edition.publishedAt, edition.reviewDueOn,
                 content.thresholdLevels().stream().map(l -> new Level(l.level(), l.code(), l.name())).toList(),
                 content.neglectCategories().stream().map(EditionContent.NeglectCategory::code).toList(),
+                content.indicatorAreas().stream().flatMap(area -> area.indicators().stream()
+                        .map(i -> new IndicatorCode(i.code(), area.code(), i.ageBand()))).toList(),
+                content.practiceApproaches().stream().map(EditionContent.PracticeApproach::code).toList(),
                 content.partnershipSettings());
     }
 }

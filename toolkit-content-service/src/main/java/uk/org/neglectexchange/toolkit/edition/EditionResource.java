@@ -14,14 +14,15 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.org.neglectexchange.toolkit.problem.ProblemException;
 import uk.org.neglectexchange.toolkit.security.Caller;
 
 @Path("/api/v1/toolkits/{family}/editions")
@@ -36,29 +37,36 @@ public class EditionResource {
     @Inject
     Caller caller;
 
+    @Inject
+    EditionLookup lookup;
+
+    @Context
+    Request request;
+
     @GET
     @RolesAllowed({ "toolkit-read", "toolkit-edit" })
     @Operation(summary = "List a family's editions, newest first (drafts only for the family's editors)")
     public List<EditionView> list(@PathParam("family") String family) {
-        ToolkitFamily f = family(family);
-        return editions.editions(f, editsFamily(f)).stream().map(editions::view).toList();
+        ToolkitFamily f = lookup.family(family);
+        return editions.editions(f, lookup.editsFamily(f)).stream().map(editions::view).toList();
     }
 
     @GET
     @Path("/current")
     @RolesAllowed({ "toolkit-read", "toolkit-edit" })
     @Operation(summary = "The family's one published edition")
-    public EditionView current(@PathParam("family") String family) {
-        return editions.view(editions.current(family(family)));
+    public Response current(@PathParam("family") String family) {
+        return byVersion(family, EditionLookup.CURRENT);
     }
 
     @GET
     @Path("/{version}")
     @RolesAllowed({ "toolkit-read", "toolkit-edit" })
     @Operation(summary = "One edition by its semantic version; superseded editions stay readable")
-    public EditionView byVersion(@PathParam("family") String family, @PathParam("version") String version) {
-        ToolkitFamily f = family(family);
-        return editions.view(editions.edition(f, version, editsFamily(f)));
+    public Response byVersion(@PathParam("family") String family, @PathParam("version") String version) {
+        Edition edition = lookup.resolve(family, version);
+        return CacheableContent.ok(request, edition, EditionLookup.CURRENT.equals(version), "edition",
+                editions.view(edition), MediaType.APPLICATION_JSON_TYPE);
     }
 
     @POST
@@ -66,7 +74,7 @@ public class EditionResource {
     @RolesAllowed("toolkit-edit")
     @Operation(summary = "Open a draft edition as a copy of the current published edition")
     public Response openDraft(@PathParam("family") String family, @Valid @NotNull NewDraft draft) {
-        ToolkitFamily f = editableFamily(family);
+        ToolkitFamily f = lookup.editableFamily(family);
         Edition created = editions.openDraft(f, draft.version(), caller.clientId());
         return Response.created(URI.create("/api/v1/toolkits/" + f + "/editions/" + created.version))
                 .entity(editions.view(created)).build();
@@ -79,7 +87,7 @@ public class EditionResource {
     @Operation(summary = "Replace a draft's content (a published edition is immutable: 409)")
     public EditionView replaceContent(@PathParam("family") String family, @PathParam("version") String version,
             @Valid @NotNull EditionContent content) {
-        return editions.view(editions.replaceContent(editableFamily(family), version, content));
+        return editions.view(editions.replaceContent(lookup.editableFamily(family), version, content));
     }
 
     @POST
@@ -87,23 +95,6 @@ public class EditionResource {
     @RolesAllowed("toolkit-edit")
     @Operation(summary = "Publish a draft; the family's current edition becomes SUPERSEDED")
     public EditionView publish(@PathParam("family") String family, @PathParam("version") String version) {
-        return editions.view(editions.publish(editableFamily(family), version, caller.clientId()));
-    }
-
-    private static ToolkitFamily family(String code) {
-        return ToolkitFamily.parse(code).orElseThrow(() -> ProblemException.notFound("No toolkit family " + code
-                + " (families: HIOW, WS)"));
-    }
-
-    private boolean editsFamily(ToolkitFamily family) {
-        return family.name().equals(caller.toolkitFamily());
-    }
-
-    private ToolkitFamily editableFamily(String code) {
-        ToolkitFamily family = family(code);
-        if (!editsFamily(family)) {
-            throw ProblemException.forbidden("This client edits the " + caller.toolkitFamily() + " toolkit, not " + family);
-        }
-        return family;
+        return editions.view(editions.publish(lookup.editableFamily(family), version, caller.clientId()));
     }
 }

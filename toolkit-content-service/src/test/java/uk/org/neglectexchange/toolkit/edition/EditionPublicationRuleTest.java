@@ -58,7 +58,8 @@ class EditionPublicationRuleTest {
 
     private static EditionContent content(List<ThresholdLevel> levels, List<NeglectCategory> categories,
             Map<String, PartnershipSettings> settings) {
-        return new EditionContent("Toolkit", levels, categories, settings);
+        return new EditionContent("Toolkit", levels, categories, List.of(), List.of(), List.of(),
+                new EditionContent.Strategy("Strategy", "2020-2023", "Summary", List.of()), settings);
     }
 
     private static List<ThresholdLevel> levels(int... numbers) {
