@@ -1,5 +1,7 @@
 package uk.org.neglectexchange.toolkit.edition;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -20,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.org.neglectexchange.toolkit.outbox.Outbox;
 import uk.org.neglectexchange.toolkit.problem.Problem.FieldError;
 import uk.org.neglectexchange.toolkit.problem.ProblemException;
+import uk.org.neglectexchange.toolkit.review.ReviewNotices;
 
 /** Drafts, edits and publishes editions; publishing supersedes the family's current edition in one transaction. */
 @ApplicationScoped
@@ -30,6 +33,12 @@ public class EditionService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ReviewNotices reviewNotices;
+
+    @Inject
+    Clock clock;
 
     @ConfigProperty(name = "nx.toolkit.review-period", defaultValue = "P12M")
     Period reviewPeriod;
@@ -132,7 +141,8 @@ public class EditionService {
 
     public EditionView view(Edition edition) {
         return new EditionView(edition.family.name(), edition.version, edition.status, edition.createdAt,
-                edition.publishedAt, edition.reviewDueOn, edition.supersededAt, contentOf(edition));
+                edition.publishedAt, edition.reviewDueOn,
+                reviewNotices.statusOn(edition, LocalDate.now(clock)).orElse(null), edition.supersededAt, contentOf(edition));
     }
 
     private Edition lockedDraft(ToolkitFamily family, String version) {

@@ -5,7 +5,9 @@ import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** An edition as clients read it. */
+import uk.org.neglectexchange.toolkit.review.ReviewStatus;
+
+/** An edition as clients read it; {@code reviewStatus} only for the published edition. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EditionView(
         String family,
@@ -14,6 +16,7 @@ public record EditionView(
         OffsetDateTime createdAt,
         OffsetDateTime publishedAt,
         LocalDate reviewDueOn,
+        ReviewStatus reviewStatus,
         OffsetDateTime supersededAt,
         EditionContent content) {
 }

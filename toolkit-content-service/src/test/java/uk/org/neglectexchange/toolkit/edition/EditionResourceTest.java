@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static uk.org.neglectexchange.toolkit.support.KeycloakTokens.bearer;
 
 import java.util.Map;
@@ -30,6 +31,7 @@ class EditionResourceTest {
                 .then().statusCode(200)
                 .body("family", equalTo("WS"))
                 .body("status", equalTo("PUBLISHED"))
+                .body("reviewStatus", equalTo("CURRENT"))
                 .body("content.thresholdLevels", hasSize(4))
                 .body("content.neglectCategories.code", hasItem("SEVERE_DEPRIVATION"))
                 .body("content.partnershipSettings.WSSCP.escalation.businessTeamNotifiedFromStage", equalTo(2));
@@ -48,7 +50,8 @@ class EditionResourceTest {
 
         given().header("Authorization", bearer("iowscp-police"))
                 .when().get("/api/v1/toolkits/HIOW/editions/{v}", previous)
-                .then().statusCode(200).body("status", equalTo("SUPERSEDED"));
+                .then().statusCode(200).body("status", equalTo("SUPERSEDED"))
+                .body("reviewStatus", nullValue());
         given().header("Authorization", bearer("iowscp-police"))
                 .when().get("/api/v1/toolkits/HIOW/editions")
                 .then().statusCode(200)
