@@ -15,6 +15,10 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,6 +57,8 @@ public class ContentResource {
     @GET
     @Path("/thresholds")
     @Operation(summary = "Threshold levels 1–4 with names and descriptors")
+    @APIResponse(responseCode = "200", description = "The levels", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = EditionContent.ThresholdLevel.class)))
     public Response thresholds() {
         return part("thresholds", EditionContent::thresholdLevels);
     }
@@ -60,6 +66,8 @@ public class ContentResource {
     @GET
     @Path("/categories")
     @Operation(summary = "Howe's four categories of neglect, with descriptors")
+    @APIResponse(responseCode = "200", description = "The categories", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = EditionContent.NeglectCategory.class)))
     public Response categories() {
         return part("categories", EditionContent::neglectCategories);
     }
@@ -67,6 +75,8 @@ public class ContentResource {
     @GET
     @Path("/approaches")
     @Operation(summary = "The best-practice approaches")
+    @APIResponse(responseCode = "200", description = "The approaches", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = EditionContent.PracticeApproach.class)))
     public Response approaches() {
         return part("approaches", EditionContent::practiceApproaches);
     }
@@ -74,6 +84,8 @@ public class ContentResource {
     @GET
     @Path("/indicators")
     @Operation(summary = "Indicator areas and their graded items, optionally for one age band and one area")
+    @APIResponse(responseCode = "200", description = "The areas with the matching indicators", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = EditionContent.IndicatorArea.class)))
     public Response indicators(
             @Parameter(description = "PRE_BIRTH, 0_4, 5_11 or 12_17") @QueryParam("ageBand") String ageBand,
             @Parameter(description = "An area code, e.g. PHYSICAL_CARE") @QueryParam("area") String area) {
@@ -88,6 +100,8 @@ public class ContentResource {
     @GET
     @Path("/guidance")
     @Operation(summary = "Guidance documents (markdown)")
+    @APIResponse(responseCode = "200", description = "The guidance documents", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = EditionContent.GuidanceDocument.class)))
     public Response guidance() {
         return part("guidance", EditionContent::guidance);
     }
@@ -95,6 +109,8 @@ public class ContentResource {
     @GET
     @Path("/guidance/{code}")
     @Operation(summary = "One guidance document")
+    @APIResponse(responseCode = "200", description = "The document", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EditionContent.GuidanceDocument.class)))
     public Response guidanceDocument(@PathParam("code") String code) {
         Resolved resolved = resolve();
         EditionContent.GuidanceDocument document = resolved.content().guidance().stream()
@@ -107,6 +123,8 @@ public class ContentResource {
     @GET
     @Path("/strategy")
     @Operation(summary = "The strategy and its action plan (actions with owner agency, due date, status and RAG)")
+    @APIResponse(responseCode = "200", description = "The strategy", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EditionContent.Strategy.class)))
     public Response strategy() {
         return part("strategy", EditionContent::strategy);
     }
@@ -114,6 +132,8 @@ public class ContentResource {
     @GET
     @Path("/action-plan")
     @Operation(summary = "The strategy's action plan")
+    @APIResponse(responseCode = "200", description = "The actions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = EditionContent.Action.class)))
     public Response actionPlan() {
         return part("action-plan", content -> content.strategy().actionPlan());
     }

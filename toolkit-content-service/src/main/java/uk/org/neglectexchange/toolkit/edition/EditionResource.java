@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,6 +58,8 @@ public class EditionResource {
     @Path("/current")
     @RolesAllowed({ "toolkit-read", "toolkit-edit" })
     @Operation(summary = "The family's one published edition")
+    @APIResponse(responseCode = "200", description = "The edition (ETag; 304 on If-None-Match)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EditionView.class)))
     public Response current(@PathParam("family") String family) {
         return byVersion(family, EditionLookup.CURRENT);
     }
@@ -63,6 +68,8 @@ public class EditionResource {
     @Path("/{version}")
     @RolesAllowed({ "toolkit-read", "toolkit-edit" })
     @Operation(summary = "One edition by its semantic version; superseded editions stay readable")
+    @APIResponse(responseCode = "200", description = "The edition (ETag; 304 on If-None-Match)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EditionView.class)))
     public Response byVersion(@PathParam("family") String family, @PathParam("version") String version) {
         Edition edition = lookup.resolve(family, version);
         return CacheableContent.ok(request, edition, EditionLookup.CURRENT.equals(version), "edition",
