@@ -1,0 +1,40 @@
+package uk.org.neglectexchange.assessment.audit;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import uk.org.neglectexchange.assessment.security.Caller;
+
+/**
+ * Records who touched which child's data, why, and what came of it. In its own transaction, so a refused or
+ * failed request is recorded as such even though its own changes roll back.
+ */
+@ApplicationScoped
+public class Audit {
+
+    public enum Outcome {
+        SUCCESS, DENIED, NOT_FOUND, REJECTED
+    }
+
+    @Inject
+    Caller caller;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(String action, String childRef, Outcome outcome) {
+        AuditEntry entry = new AuditEntry();
+        entry.at = OffsetDateTime.now(ZoneOffset.UTC);
+        entry.clientId = caller.clientId();
+        entry.partnership = caller.partnership();
+        entry.agency = caller.agency();
+        entry.practitionerId = caller.practitionerId().orElse(null);
+        entry.purpose = caller.purpose().orElse(null);
+        entry.action = action;
+        entry.childRef = childRef;
+        entry.outcome = outcome.name();
+        entry.persist();
+    }
+}

@@ -1,0 +1,21 @@
+package uk.org.neglectexchange.assessment.child;
+
+import java.time.OffsetDateTime;
+
+/** Data of the child events on assessment-events: a childRef and codes, never who the child is. */
+public final class ChildEvents {
+
+    private ChildEvents() {
+    }
+
+    public static final String REGISTERED = "child.registered";
+    public static final String RECORD_ACCESSED = "child.record-accessed";
+
+    public record Registered(String childRef, String partnership, String leadAgency, AgeBand ageBand, OffsetDateTime registeredAt) {
+    }
+
+    /** Tells the lead agency that another agency read the record, as CP-IS does. */
+    public record RecordAccessed(String childRef, String partnership, String leadAgency, String accessingAgency,
+            String accessingClient, String purpose, OffsetDateTime accessedAt) {
+    }
+}

@@ -1,0 +1,88 @@
+package uk.org.neglectexchange.assessment.child;
+
+import java.net.URI;
+import java.util.function.Supplier;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import uk.org.neglectexchange.assessment.audit.Audit;
+import uk.org.neglectexchange.assessment.idempotency.IdempotentRequests;
+import uk.org.neglectexchange.assessment.problem.ProblemException;
+import uk.org.neglectexchange.assessment.security.Caller;
+
+@Path("/api/v1/children")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Children")
+@SecurityRequirement(name = "oauth2")
+public class ChildResource {
+
+    @Inject
+    ChildService children;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("child-write")
+    @Operation(summary = "Register a child, or find the one already registered (201 new, 200 matched)")
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = ChildView.class)))
+    @APIResponse(responseCode = "200", description = "Already registered: the same childRef", content = @Content(schema = @Schema(implementation = ChildView.class)))
+    public Response register(@Valid @NotNull NewChild child,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        caller.requirePractitionerId();
+        ChildService.Registration registration = audited("child.register", null, () -> children.register(child, idempotencyKey));
+        String childRef = registration.child().childRef;
+        audit.record("child.register", childRef, Audit.Outcome.SUCCESS);
+        ChildView view = children.view(registration.child());
+        return registration.created()
+                ? Response.created(URI.create("/api/v1/children/" + childRef)).entity(view).build()
+                : Response.ok(view).build();
+    }
+
+    @GET
+    @Path("/{childRef}")
+    @RolesAllowed("child-read")
+    @Operation(summary = "A child of your partnership; identity only with the identity-read role")
+    public ChildView read(@PathParam("childRef") String childRef) {
+        ChildView view = audited("child.read", childRef, () -> children.read(childRef));
+        audit.record("child.read", childRef, Audit.Outcome.SUCCESS);
+        return view;
+    }
+
+    /** Refusals are audited too: who tried to reach which child, and what they were told. */
+    private <T> T audited(String action, String childRef, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ProblemException e) {
+            audit.record(action, childRef, switch (e.status()) {
+                case 403 -> Audit.Outcome.DENIED;
+                case 404 -> Audit.Outcome.NOT_FOUND;
+                default -> Audit.Outcome.REJECTED;
+            });
+            throw e;
+        }
+    }
+}

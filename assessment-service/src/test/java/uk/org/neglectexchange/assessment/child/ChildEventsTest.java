@@ -1,0 +1,87 @@
+package uk.org.neglectexchange.assessment.child;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.org.neglectexchange.assessment.support.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.assessment.support.TopicReader.header;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.LocalDate;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import uk.org.neglectexchange.assessment.support.TestChildren;
+import uk.org.neglectexchange.assessment.support.TopicReader;
+
+/** What leaves on assessment-events meets its contract and carries no identity. */
+@QuarkusTest
+class ChildEventsTest {
+
+    @ConfigProperty(name = "mp.messaging.outgoing.assessment-events.topic")
+    String topic;
+
+    @Test
+    void registrationAndAReadByAnotherAgencyAreAnnouncedWithoutIdentity() throws Exception {
+        try (TopicReader reader = new TopicReader(topic)) {
+            String nhs = TestChildren.testNhsNumber();
+            String family = TestChildren.uniqueFamilyName();
+            String childRef = given().header("Authorization", bearer("iowscp-health")).header("X-Practitioner-Id", "hv-1")
+                    .contentType(ContentType.JSON).body(TestChildren.child(nhs, "Ruby", family, LocalDate.now().minusYears(13)))
+                    .when().post("/api/v1/children").then().statusCode(201).extract().path("childRef");
+            given().header("Authorization", bearer("iowscp-police")).header("X-Purpose", "POLICE_ATTENDANCE")
+                    .when().get("/api/v1/children/{ref}", childRef).then().statusCode(200);
+
+            ConsumerRecord<String, String> registered = await(reader, childRef, "child.registered");
+            ConsumerRecord<String, String> accessed = await(reader, childRef, "child.record-accessed");
+            for (ConsumerRecord<String, String> record : java.util.List.of(registered, accessed)) {
+                assertEquals(childRef, record.key());
+                assertEquals("IOWSCP", header(record, "ce_partnership"));
+                assertEquals("/neglect-exchange/assessment-service", header(record, "ce_source"));
+                assertValid(header(record, "ce_type"), record.value());
+                assertFalse(record.value().contains(nhs) || record.value().contains(family) || record.value().contains("Ruby"),
+                        "events carry no identity");
+            }
+            var data = new ObjectMapper().readTree(accessed.value());
+            assertEquals("HEALTH", data.get("leadAgency").asText());
+            assertEquals("POLICE", data.get("accessingAgency").asText());
+            assertEquals("POLICE_ATTENDANCE", data.get("purpose").asText());
+            assertEquals("12_17", new ObjectMapper().readTree(registered.value()).get("ageBand").asText());
+        }
+    }
+
+    @Test
+    void theLeadAgencyReadingItsOwnRecordIsNotAnnounced() throws Exception {
+        try (TopicReader reader = new TopicReader(topic)) {
+            String childRef = TestChildren.register("wsscp-education");
+            given().header("Authorization", bearer("wsscp-education"))
+                    .when().get("/api/v1/children/{ref}", childRef).then().statusCode(200);
+            await(reader, childRef, "child.registered");
+            assertTrue(reader.await(r -> childRef.equals(r.key()) && "child.record-accessed".equals(header(r, "ce_type")),
+                    Duration.ofSeconds(3)).isEmpty());
+        }
+    }
+
+    private static ConsumerRecord<String, String> await(TopicReader reader, String childRef, String type) {
+        return reader.await(r -> childRef.equals(r.key()) && type.equals(header(r, "ce_type")), Duration.ofSeconds(15))
+                .orElseThrow(() -> new AssertionError("no " + type + " event for " + childRef));
+    }
+
+    private void assertValid(String type, String data) throws Exception {
+        try (InputStream schema = getClass().getResourceAsStream("/events/" + type + ".json")) {
+            var errors = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schema)
+                    .validate(new ObjectMapper().readTree(data));
+            assertTrue(errors.isEmpty(), () -> type + " breaks its schema: " + errors);
+        }
+    }
+}
