@@ -77,6 +77,7 @@ public class SuiteProcesses implements QuarkusTestResourceLifecycleManager {
                 "-Dquarkus.flyway.clean-disabled=false",
                 "-Dquarkus.flyway.clean-at-start=true",
                 "-Dnx.topic-prefix=" + TOPIC_PREFIX,
+                "-Dnx.identity.allow-test-nhs-numbers=true",
                 "-Dnx.consumer-group=" + service.module() + "-e2e-" + runId,
                 "-jar", jar.toString());
         return new ProcessBuilder(command)
