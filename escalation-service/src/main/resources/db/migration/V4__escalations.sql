@@ -22,7 +22,11 @@ create table escalation (
     resolved_on             date,
     resolved_by             text,
     resolved_by_agency      text,
-    outcome                 text
+    outcome                 text,
+    -- a retried POST with the same Idempotency-Key from the same client gets this escalation back, not a second one
+    idempotency_key         text,
+    request_hash            text,
+    unique (raised_by_client, idempotency_key)
 );
 
 create index escalation_by_party on escalation (partnership, raised_by_agency, other_agency, sequence_no);

@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,9 +48,11 @@ public class EscalationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("escalation-write")
     @Operation(summary = "Raise a professional disagreement about a decision in a child's case, at stage 1 (or later with an urgency reason)")
+    @APIResponse(responseCode = "201", description = "Raised (or raised before with this Idempotency-Key)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EscalationView.class)))
     public Response raise(@HeaderParam(Caller.PRACTITIONER_HEADER) String practitionerId,
-            @Valid @NotNull NewEscalation request) {
-        Escalation raised = escalations.raise(request, actor(practitionerId));
+            @HeaderParam(IdempotentRaise.HEADER) String idempotencyKey, @Valid @NotNull NewEscalation request) {
+        Escalation raised = escalations.raise(request, actor(practitionerId), IdempotentRaise.validKey(idempotencyKey));
         return Response.created(URI.create("/api/v1/escalations/" + raised.id)).entity(escalations.view(raised)).build();
     }
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,10 +33,17 @@ public class EscalationService {
     EscalationEvents events;
 
     @Inject
+    IdempotentRaise idempotency;
+
+    @Inject
     Clock clock;
 
     @Transactional
-    public Escalation raise(NewEscalation request, Actor actor) {
+    public Escalation raise(NewEscalation request, Actor actor, String idempotencyKey) {
+        Optional<Escalation> earlier = idempotency.earlier(actor.clientId(), idempotencyKey, request);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         EscalationType type = EscalationScope.require(request.type());
         if (request.otherAgency().equals(actor.agency())) {
             throw ProblemException.unprocessable("otherAgency", "An escalation is between two agencies: name the other one");
@@ -70,6 +78,7 @@ public class EscalationService {
         EscalationStage stage = openStage(e, startStage, entry, issue, LocalDate.now(clock),
                 request.shortenedDeadlineWorkingDays(), request.deadlineReason(), List.of(e.raisedByAgency, e.otherAgency));
         stage.involve(null, request.role());
+        idempotency.remember(e, idempotencyKey, request);
         e.persist();
         stage.persist();
         events.raised(e, stage);

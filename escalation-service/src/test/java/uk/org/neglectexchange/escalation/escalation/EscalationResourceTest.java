@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import uk.org.neglectexchange.escalation.calendar.WorkingDayCalendar;
 import uk.org.neglectexchange.escalation.support.KnownProcedures;
 
@@ -154,6 +155,25 @@ class EscalationResourceTest {
                 .then().statusCode(200)
                 .body("items.id", hasItem(id))
                 .body("items.status", everyItem(equalTo("RESOLVED")));
+    }
+
+    @Test
+    void aRetriedRaiseWithTheSameIdempotencyKeyReturnsTheFirstEscalation() {
+        String key = "retry-" + newChildRef();
+        Map<String, Object> body = disagreement(newChildRef(), "POLICE");
+        String first = raiseWithKey(key, body).statusCode(201).extract().path("id");
+        raiseWithKey(key, body).statusCode(201).body("id", equalTo(first));
+        raiseWithKey(key, disagreement(newChildRef(), "POLICE")).statusCode(422)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        given().header("Authorization", bearer("hscp-police")).queryParam("limit", 200)
+                .when().get("/api/v1/escalations")
+                .then().statusCode(200).body("items.findAll { it.id == '" + first + "' }", hasSize(1));
+    }
+
+    private static ValidatableResponse raiseWithKey(String key, Map<String, Object> body) {
+        return given().header("Authorization", bearer("hscp-childrens-services")).header("X-Practitioner-Id", "p-1001")
+                .header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/escalations").then();
     }
 
     @Test
