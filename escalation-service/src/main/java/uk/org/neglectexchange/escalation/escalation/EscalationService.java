@@ -99,12 +99,10 @@ public class EscalationService {
         }
         LocalDate today = LocalDate.now(clock);
         EscalationStage current = EscalationStage.current(e);
+        // a refusal here or below rolls the transaction back: a refused action leaves nothing behind
         switch (request.action()) {
             case RESPOND -> require(request.note(), "note", "A response records what the agency says: note is required");
-            case ESCALATE -> {
-                require(request.reason(), "reason", "Escalating needs the reason the stage did not resolve it");
-                StageOrder.next(e.stage);
-            }
+            case ESCALATE -> require(request.reason(), "reason", "Escalating needs the reason the stage did not resolve it");
             case RESOLVE -> requireAll(request);
         }
         record(e, request, actor);
@@ -115,26 +113,21 @@ public class EscalationService {
         if (request.outcome() != null) {
             current.outcome = request.outcome().strip();
         }
-        switch (request.action()) {
-            case RESPOND -> {
-            }
-            case ESCALATE -> {
-                current.endedOn = today;
-                int from = e.stage;
-                EscalationStage next = openStage(e, StageOrder.next(from), StageEntry.ESCALATED, request.reason().strip(),
-                        today, request.shortenedDeadlineWorkingDays(), request.deadlineReason(), current.agencies);
-                next.persist();
-                events.stageChanged(e, from, next);
-            }
-            case RESOLVE -> {
-                current.endedOn = today;
-                e.status = EscalationStatus.RESOLVED;
-                e.resolvedOn = today;
-                e.resolvedBy = request.resolvedBy().strip();
-                e.resolvedByAgency = actor.agency();
-                e.outcome = request.outcome().strip();
-                events.resolved(e);
-            }
+        if (request.action() == ActionKind.ESCALATE) {
+            current.endedOn = today;
+            int from = e.stage;
+            EscalationStage next = openStage(e, StageOrder.next(from), StageEntry.ESCALATED, request.reason().strip(),
+                    today, request.shortenedDeadlineWorkingDays(), request.deadlineReason(), current.agencies);
+            next.persist();
+            events.stageChanged(e, from, next);
+        } else if (request.action() == ActionKind.RESOLVE) {
+            current.endedOn = today;
+            e.status = EscalationStatus.RESOLVED;
+            e.resolvedOn = today;
+            e.resolvedBy = request.resolvedBy().strip();
+            e.resolvedByAgency = actor.agency();
+            e.outcome = request.outcome().strip();
+            events.resolved(e);
         }
         return e;
     }
