@@ -28,6 +28,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, "Forbidden", detail, List.of());
     }
 
+    public static ProblemException badRequest(String field, String message) {
+        return new ProblemException(400, "Bad Request", "The request does not satisfy the API's constraints",
+                List.of(new Problem.FieldError(field, message)));
+    }
+
     public static ProblemException unprocessable(String field, String message) {
         return new ProblemException(422, "Unprocessable Content", message, List.of(new Problem.FieldError(field, message)));
     }

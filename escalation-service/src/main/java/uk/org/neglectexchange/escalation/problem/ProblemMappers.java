@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import uk.org.neglectexchange.escalation.calendar.BeyondCalendarException;
 
 /** Every error leaves as application/problem+json; no message ever repeats a value the client sent. */
 public class ProblemMappers {
@@ -77,6 +78,14 @@ public class ProblemMappers {
         Response.StatusType status = e.getResponse().getStatusInfo();
         return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), detailFor(status.getStatusCode()),
                 path(uri), List.of()));
+    }
+
+    /** The shipped bank holidays end before the deadline: refuse rather than count on a guessed calendar. */
+    @ServerExceptionMapper
+    public Response beyondCalendar(BeyondCalendarException e, UriInfo uri) {
+        LOG.error(e.getMessage());
+        return respond(Problem.of(503, "Service Unavailable", "The working-day calendar does not reach this deadline yet;"
+                + " the operators have been told", path(uri), List.of()));
     }
 
     @ServerExceptionMapper

@@ -70,6 +70,24 @@ public final class ToolkitEventSender implements AutoCloseable {
                 """.formatted(version, publishedAt, LocalDate.from(publishedAt).plusMonths(12), settings, settings);
     }
 
+    /** A valid toolkit.edition.published data document for WS (WSSCP): Pan-Sussex, business team from stage 2. */
+    public static String wsEdition(String version, OffsetDateTime publishedAt) {
+        return """
+                {"family": "WS", "version": "%s", "partnerships": ["WSSCP"], "publishedAt": "%s", "reviewDueOn": "%s",
+                 "thresholdLevels": [{"level": 1, "code": "WS-L1", "name": "Universal"}, {"level": 2, "code": "WS-L2", "name": "Early Help"},
+                   {"level": 3, "code": "WS-L3", "name": "Early Help (targeted)"}, {"level": 4, "code": "WS-L4", "name": "Statutory"}],
+                 "neglectCategories": ["EMOTIONAL", "DEPRESSED_PASSIVE", "DISORGANISED", "SEVERE_DEPRIVATION"],
+                 "indicators": [{"code": "WS.PHYSICAL_CARE.NUTRITION.0_4", "area": "PHYSICAL_CARE", "ageBand": "0_4"}],
+                 "practiceApproaches": ["HEAR_THE_CHILD"],
+                 "partnershipSettings": {"WSSCP": {"escalation": {"code": "PAN_SUSSEX_7_2", "name": "Pan-Sussex 7.2",
+                   "stageDeadlineWorkingDays": {"1": 5, "2": 5, "3": 5, "4": 10}, "businessTeamNotifiedFromStage": 2},
+                  "drift": {"referralDecisionWorkingDays": 1, "assessmentWorkingDays": 45, "level3ReviewWeeks": 12,
+                   "reReferralWindowMonths": 12, "referralsInWindow": 2, "stepDownStepUpWindowMonths": 6, "levelChangesPerYear": 3,
+                   "level4AmberMonths": 9, "level4RedMonths": 21, "concernEntries": 3, "concernAgencies": 2,
+                   "concernWindowDays": 90, "toolkitReviewMonths": 12}}}}
+                """.formatted(version, publishedAt, LocalDate.from(publishedAt).plusMonths(12));
+    }
+
     public static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static uk.org.neglectexchange.gateway.KeycloakTokens.bearer;
 
 import java.time.Duration;
@@ -50,6 +52,24 @@ class EventRoundTripTest {
                 .then().statusCode(200)
                 .body("toolkitVersion", equalTo("1.1.0"))
                 .body("procedureCode", equalTo("HIPS_7_3")));
+    }
+
+    @Test
+    void aChildRegisteredThroughTheGatewayIsVisibleOnlyToItsPartnership() {
+        Map<String, String> child = Map.of("nhsNumber", "9990000018", "givenName", "Test", "familyName", "Gateway",
+                "dateOfBirth", java.time.LocalDate.now().minusYears(2).toString());
+        String location = given().header("Authorization", bearer("hscp-health")).header("X-Practitioner-Id", "hv-1")
+                .contentType(ContentType.JSON).body(child)
+                .when().post("/api/v1/children")
+                .then().statusCode(201)
+                .header("Location", startsWith(gateway.toString() + "api/v1/children/CH-"))
+                .extract().header("Location");
+        given().header("Authorization", bearer("hscp-education"))
+                .when().get(location)
+                .then().statusCode(200).body("leadAgency", equalTo("HEALTH")).body("identity", nullValue());
+        given().header("Authorization", bearer("wsscp-childrens-services"))
+                .when().get(location)
+                .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

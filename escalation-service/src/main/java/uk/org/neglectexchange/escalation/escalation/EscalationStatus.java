@@ -1,0 +1,6 @@
+package uk.org.neglectexchange.escalation.escalation;
+
+public enum EscalationStatus {
+    OPEN,
+    RESOLVED
+}

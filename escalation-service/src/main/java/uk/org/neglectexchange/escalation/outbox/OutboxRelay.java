@@ -1,0 +1,123 @@
+package uk.org.neglectexchange.escalation.outbox;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Publishes committed outbox rows to Kafka as CloudEvents (binary mode), in commit order, and marks them
+ * published only once the broker has acknowledged every one (acks=all, idempotent producer). A crash between
+ * the acknowledgement and the commit republishes the batch: consumers drop the copies by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** One relay at a time across replicas keeps each key's events in order. */
+    private static final long RELAY_LOCK = 0x6e78_6f75_7462_6f78L;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    @Channel("escalation-events")
+    MutinyEmitter<String> emitter;
+
+    @ConfigProperty(name = "nx.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @ConfigProperty(name = "nx.outbox.ack-timeout", defaultValue = "10s")
+    Duration ackTimeout;
+
+    /** Its own thread: a pool that propagates context would hand the relay the committed transaction. */
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
+
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean wakeUp = new AtomicBoolean();
+
+    /** Publishes as soon as a transaction that appended events commits, instead of waiting for the next poll. */
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Appended appended) {
+        wakeUps.execute(this::relay);
+    }
+
+    @PreDestroy
+    void stop() {
+        wakeUps.shutdown();
+    }
+
+    /** The safety net: events whose commit-time wake-up was missed (a crash, Kafka down) go out on the next poll. */
+    @Scheduled(every = "${nx.outbox.poll-interval:1s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void relay() {
+        wakeUp.set(true);
+        while (wakeUp.get() && draining.compareAndSet(false, true)) {
+            try {
+                wakeUp.set(false);
+                while (publishBatch() == batchSize) {
+                    // a full batch means more are waiting
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("Outbox relay paused, will retry: %s", e.getMessage());
+                return;
+            } finally {
+                draining.set(false);
+            }
+        }
+    }
+
+    @Transactional
+    int publishBatch() {
+        boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
+                .setParameter("lock", RELAY_LOCK).getSingleResult();
+        if (!locked) {
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        List<OutboxEvent> batch = em.createNativeQuery(
+                "select * from outbox_event where published_at is null order by sequence_no limit :n for update",
+                OutboxEvent.class).setParameter("n", batchSize).getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Uni.join().all(batch.stream().map(this::send).toList()).andFailFast().await().atMost(ackTimeout);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        batch.forEach(event -> event.publishedAt = now);
+        return batch.size();
+    }
+
+    private Uni<Void> send(OutboxEvent event) {
+        var cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(event.id.toString())
+                .withType(event.type)
+                .withSubject(event.subject)
+                .withTimestamp(event.occurredAt.toZonedDateTime())
+                .withDataContentType("application/json");
+        if (event.partnership != null) {
+            cloudEvent.withExtension("partnership", event.partnership);
+        }
+        var record = OutgoingKafkaRecordMetadata.<String>builder().withKey(event.messageKey).build();
+        return emitter.sendMessage(Message.of(event.data).addMetadata(cloudEvent.build()).addMetadata(record));
+    }
+}

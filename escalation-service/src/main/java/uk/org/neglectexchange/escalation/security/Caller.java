@@ -1,0 +1,47 @@
+package uk.org.neglectexchange.escalation.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import uk.org.neglectexchange.escalation.problem.ProblemException;
+
+/** Who is calling, from the claims Keycloak puts in every agency client's token. */
+@RequestScoped
+public class Caller {
+
+    public static final String PRACTITIONER_HEADER = "X-Practitioner-Id";
+
+    @Inject
+    JsonWebToken token;
+
+    public String clientId() {
+        String azp = token.getClaim("azp");
+        return azp != null ? azp : token.getClaim("client_id");
+    }
+
+    public String partnership() {
+        return token.getClaim("partnership");
+    }
+
+    public String agency() {
+        return token.getClaim("agency");
+    }
+
+    /** Escalations are between agencies of one partnership: a token without both claims cannot be party to one. */
+    public void requireAgencyOfAPartnership() {
+        if (agency() == null || partnership() == null) {
+            throw ProblemException.forbidden("The token names no agency or partnership: escalations are between agencies");
+        }
+    }
+
+    /** Writes name the acting practitioner: the agency system sets the header, the exchange records it. */
+    public static String requirePractitioner(String headerValue) {
+        if (headerValue == null || headerValue.isBlank() || headerValue.length() > 100) {
+            throw ProblemException.badRequest(PRACTITIONER_HEADER,
+                    "Writes name the acting practitioner: 1 to 100 characters, set by the agency system");
+        }
+        return headerValue.strip();
+    }
+}
