@@ -27,11 +27,14 @@ public class IdempotentRaise {
     @Inject
     ObjectMapper json;
 
-    /** The escalation this client already raised with this key, if the request is the same one. */
+    /** The escalation this client already raised with this key, if the request is the same one; call within the raise's transaction. */
     public Optional<Escalation> earlier(String clientId, String key, NewEscalation request) {
         if (key == null) {
             return Optional.empty();
         }
+        // two retries arriving together wait for each other instead of both raising
+        Escalation.getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(:k))) as locked")
+                .setParameter("k", "escalation-raise/" + clientId + "/" + key).getSingleResult();
         Optional<Escalation> earlier = Escalation.<Escalation>find("raisedByClient = ?1 and idempotencyKey = ?2", clientId, key)
                 .firstResultOptional();
         if (earlier.isPresent() && !earlier.get().requestHash.equals(hash(request))) {
