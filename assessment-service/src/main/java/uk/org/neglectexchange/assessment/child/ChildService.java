@@ -105,12 +105,18 @@ public class ChildService {
     @Transactional
     public ChildView read(String childRef) {
         Child child = visibleChild(childRef);
+        announceAccess(child);
+        return view(child);
+    }
+
+    /** A read of the record (the child or its chronology) by an agency other than the lead tells the lead agency. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announceAccess(Child child) {
         if (!child.leadAgency.equals(caller.agency())) {
             outbox.append(ChildEvents.RECORD_ACCESSED, child.childRef, child.childRef, child.partnership,
                     new ChildEvents.RecordAccessed(child.childRef, child.partnership, child.leadAgency, caller.agency(),
                             caller.clientId(), caller.purpose().orElse(null), OffsetDateTime.now(clock)));
         }
-        return view(child);
     }
 
     public ChildView view(Child child) {

@@ -1,0 +1,106 @@
+package uk.org.neglectexchange.assessment.chronology;
+
+import java.net.URI;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import uk.org.neglectexchange.assessment.audit.Audit;
+import uk.org.neglectexchange.assessment.idempotency.IdempotentRequests;
+import uk.org.neglectexchange.assessment.problem.ProblemException;
+import uk.org.neglectexchange.assessment.security.Caller;
+
+@Path("/api/v1/children/{childRef}/chronology")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Chronology")
+@SecurityRequirement(name = "oauth2")
+public class ChronologyResource {
+
+    private static final String ADD = "chronology.add";
+    private static final String READ = "chronology.read";
+
+    @Inject
+    ChronologyService chronology;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("chronology-write")
+    @Operation(summary = "Add an entry to the child's chronology, as your agency; a correction supersedes an earlier entry of yours")
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = ChronologyEntryView.class)))
+    public Response add(@PathParam("childRef") String childRef, @Valid @NotNull NewChronologyEntry entry,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        caller.requirePractitionerId();
+        ChronologyEntryView added = audited(ADD, childRef, () -> chronology.add(childRef, entry, idempotencyKey));
+        audit.record(ADD, childRef, Audit.Outcome.SUCCESS);
+        return Response.created(URI.create("/api/v1/children/" + childRef + "/chronology/" + added.id())).entity(added).build();
+    }
+
+    @GET
+    @RolesAllowed("chronology-read")
+    @Operation(summary = "The child's chronology from every agency, in the order things happened (occurredOn, then recordedAt); page on with cursor=nextCursor")
+    public ChronologyPage list(@PathParam("childRef") String childRef,
+            @Parameter(description = "only entries of these agencies (repeatable)") @QueryParam("agency") List<String> agency,
+            @Parameter(description = "only entries of these types (repeatable)") @QueryParam("type") List<String> type,
+            @Parameter(description = "occurred on or after, yyyy-mm-dd") @QueryParam("from") String from,
+            @Parameter(description = "occurred on or before, yyyy-mm-dd") @QueryParam("to") String to,
+            @Parameter(description = "false leaves out entries a correction superseded (default true)") @QueryParam("includeSuperseded") String includeSuperseded,
+            @Parameter(description = "entries per page, 1–200 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        ChronologyPage page = audited(READ, childRef, () -> chronology.list(childRef,
+                ChronologyQuery.parse(agency, type, from, to, includeSuperseded, limit, cursor)));
+        audit.record(READ, childRef, Audit.Outcome.SUCCESS);
+        return page;
+    }
+
+    @GET
+    @Path("/{entryId}")
+    @RolesAllowed("chronology-read")
+    @Operation(summary = "One entry of the child's chronology, with supersededBy if it was corrected")
+    public ChronologyEntryView read(@PathParam("childRef") String childRef, @PathParam("entryId") String entryId) {
+        ChronologyEntryView entry = audited(READ, childRef, () -> chronology.read(childRef, entryId));
+        audit.record(READ, childRef, Audit.Outcome.SUCCESS);
+        return entry;
+    }
+
+    /** Refusals are audited too: who tried to reach which child's chronology, and what they were told. */
+    private <T> T audited(String action, String childRef, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ProblemException e) {
+            audit.record(action, childRef, switch (e.status()) {
+                case 403 -> Audit.Outcome.DENIED;
+                case 404 -> Audit.Outcome.NOT_FOUND;
+                default -> Audit.Outcome.REJECTED;
+            });
+            throw e;
+        }
+    }
+}
