@@ -2,11 +2,13 @@ package uk.org.neglectexchange.assessment.audit;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import uk.org.neglectexchange.assessment.problem.ProblemException;
 import uk.org.neglectexchange.assessment.security.Caller;
 
 /**
@@ -36,5 +38,25 @@ public class Audit {
         entry.childRef = childRef;
         entry.outcome = outcome.name();
         entry.persist();
+    }
+
+    /**
+     * Does work on one child's data and records what came of it, refusals included: who tried to reach which child,
+     * and what they were told. The work commits before its success is recorded.
+     */
+    public <T> T recorded(String action, String childRef, Supplier<T> work) {
+        T result;
+        try {
+            result = work.get();
+        } catch (ProblemException e) {
+            record(action, childRef, switch (e.status()) {
+                case 403 -> Outcome.DENIED;
+                case 404 -> Outcome.NOT_FOUND;
+                default -> Outcome.REJECTED;
+            });
+            throw e;
+        }
+        record(action, childRef, Outcome.SUCCESS);
+        return result;
     }
 }

@@ -18,8 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,6 +30,10 @@ import uk.org.neglectexchange.assessment.audit.Audit;
 import uk.org.neglectexchange.assessment.idempotency.IdempotentRequests;
 import uk.org.neglectexchange.assessment.problem.ProblemException;
 import uk.org.neglectexchange.assessment.security.Caller;
+import uk.org.neglectexchange.assessment.sharing.Consent;
+import uk.org.neglectexchange.assessment.sharing.LawfulBasis;
+import uk.org.neglectexchange.assessment.sharing.Para18Reason;
+import uk.org.neglectexchange.assessment.sharing.SharingDecisionRule;
 
 @Path("/api/v1/children")
 @Produces(MediaType.APPLICATION_JSON)
@@ -65,7 +71,12 @@ public class ChildResource {
     @GET
     @Path("/{childRef}")
     @RolesAllowed("child-read")
-    @Operation(summary = "A child of your partnership; identity only with the identity-read role")
+    @Operation(summary = "A child of your partnership; identity only with the identity-read role. An agency other than the "
+            + "lead agency states why and on what basis (X-Purpose, X-Lawful-Basis, X-Consent, X-Para18-Reason when "
+            + "without consent); the share is recorded and the lead agency told")
+    @Parameter(in = ParameterIn.HEADER, name = SharingDecisionRule.LAWFUL_BASIS_HEADER, schema = @Schema(implementation = LawfulBasis.class))
+    @Parameter(in = ParameterIn.HEADER, name = SharingDecisionRule.CONSENT_HEADER, schema = @Schema(implementation = Consent.class))
+    @Parameter(in = ParameterIn.HEADER, name = SharingDecisionRule.PARA18_REASON_HEADER, schema = @Schema(implementation = Para18Reason.class))
     public ChildView read(@PathParam("childRef") String childRef) {
         ChildView view = audited("child.read", childRef, () -> children.read(childRef));
         audit.record("child.read", childRef, Audit.Outcome.SUCCESS);

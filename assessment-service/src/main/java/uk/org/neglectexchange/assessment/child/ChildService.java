@@ -20,6 +20,7 @@ import uk.org.neglectexchange.assessment.idempotency.IdempotentRequests;
 import uk.org.neglectexchange.assessment.outbox.Outbox;
 import uk.org.neglectexchange.assessment.problem.ProblemException;
 import uk.org.neglectexchange.assessment.security.Caller;
+import uk.org.neglectexchange.assessment.sharing.InformationSharing;
 
 /** Registers or matches children, and reads them within the caller's partnership only. */
 @ApplicationScoped
@@ -44,6 +45,9 @@ public class ChildService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    InformationSharing sharing;
 
     @Inject
     Clock clock;
@@ -113,6 +117,7 @@ public class ChildService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void announceAccess(Child child) {
         if (!child.leadAgency.equals(caller.agency())) {
+            sharing.recordRead(child);
             outbox.append(ChildEvents.RECORD_ACCESSED, child.childRef, child.childRef, child.partnership,
                     new ChildEvents.RecordAccessed(child.childRef, child.partnership, child.leadAgency, caller.agency(),
                             caller.clientId(), caller.purpose().orElse(null), OffsetDateTime.now(clock)));

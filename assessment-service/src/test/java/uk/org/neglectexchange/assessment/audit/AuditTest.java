@@ -30,7 +30,8 @@ class AuditTest {
     void everyReadAndWriteIsAuditedAndOnlyTheDpoSeesIt() {
         String childRef = TestChildren.register("hscp-health");
         given().header("Authorization", bearer("hscp-education")).header("X-Practitioner-Id", "teacher-7")
-                .header("X-Purpose", "EDUCATION_WELFARE")
+                .header("X-Purpose", "EDUCATION_WELFARE").header("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING")
+                .header("X-Consent", "GIVEN")
                 .when().get("/api/v1/children/{ref}", childRef).then().statusCode(200);
         given().header("Authorization", bearer("iowscp-police"))
                 .when().get("/api/v1/children/{ref}", childRef).then().statusCode(404);

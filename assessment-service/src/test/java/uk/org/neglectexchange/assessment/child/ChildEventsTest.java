@@ -40,6 +40,8 @@ class ChildEventsTest {
                     .contentType(ContentType.JSON).body(TestChildren.child(nhs, "Ruby", family, LocalDate.now().minusYears(13)))
                     .when().post("/api/v1/children").then().statusCode(201).extract().path("childRef");
             given().header("Authorization", bearer("iowscp-police")).header("X-Purpose", "POLICE_ATTENDANCE")
+                    .header("X-Lawful-Basis", "LAW_ENFORCEMENT").header("X-Consent", "NOT_SOUGHT")
+                    .header("X-Para18-Reason", "WOULD_PREJUDICE_PROTECTION")
                     .when().get("/api/v1/children/{ref}", childRef).then().statusCode(200);
 
             ConsumerRecord<String, String> registered = await(reader, childRef, "child.registered");
