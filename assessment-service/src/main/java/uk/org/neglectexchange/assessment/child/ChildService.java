@@ -106,6 +106,12 @@ public class ChildService {
         return child;
     }
 
+    /** The child's age band today (PRE_BIRTH for an unborn baby), from the encrypted date of birth. */
+    public AgeBand ageBand(Child child) {
+        ChildIdentity identity = ChildIdentity.findById(child.childRef);
+        return AgeBand.of(parseDate(protection.decrypt(identity.dateOfBirth)), today());
+    }
+
     @Transactional
     public ChildView read(String childRef) {
         Child child = visibleChild(childRef);

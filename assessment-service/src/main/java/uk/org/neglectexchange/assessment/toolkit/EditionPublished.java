@@ -15,11 +15,18 @@ public record EditionPublished(
         OffsetDateTime publishedAt,
         LocalDate reviewDueOn,
         List<Level> thresholdLevels,
-        List<String> neglectCategories) {
+        List<String> neglectCategories,
+        List<Indicator> indicators,
+        List<String> practiceApproaches) {
 
     public static final String TYPE = "toolkit.edition.published";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Level(int level, String code, String name) {
+    }
+
+    /** An indicator code observations may be graded against, for one area and one age band. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Indicator(String code, String area, String ageBand) {
     }
 }

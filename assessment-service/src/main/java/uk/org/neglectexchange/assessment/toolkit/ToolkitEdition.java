@@ -50,8 +50,31 @@ public class ToolkitEdition extends PanacheEntityBase {
     @Column(name = "neglect_categories")
     public List<String> neglectCategories;
 
+    /** Empty for editions stored before this service kept indicators. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "indicators")
+    public List<EditionPublished.Indicator> indicators = List.of();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "practice_approaches")
+    public List<String> practiceApproaches = List.of();
+
     @Column(name = "source_event_id")
     public UUID sourceEventId;
+
+    public Optional<EditionPublished.Indicator> indicator(String code) {
+        return indicators.stream().filter(i -> i.code().equals(code)).findFirst();
+    }
+
+    /** The indicator areas of one age band's chart, in the edition's order. */
+    public List<String> areas(String ageBand) {
+        return indicators.stream().filter(i -> i.ageBand().equals(ageBand)).map(EditionPublished.Indicator::area)
+                .distinct().toList();
+    }
+
+    public static Optional<ToolkitEdition> edition(String family, String version) {
+        return findByIdOptional(new Key(family, version));
+    }
 
     /** The family's most recently published edition that this service has heard of. */
     public static Optional<ToolkitEdition> current(String family) {

@@ -44,6 +44,8 @@ public class ToolkitEditions {
         edition.reviewDueOn = published.reviewDueOn();
         edition.thresholdLevels = published.thresholdLevels();
         edition.neglectCategories = published.neglectCategories();
+        edition.indicators = published.indicators();
+        edition.practiceApproaches = published.practiceApproaches();
         edition.sourceEventId = event.id();
         edition.persist();
     }

@@ -50,6 +50,16 @@ public final class ToolkitEventSender implements AutoCloseable {
                 "type", "toolkit.edition.published", "source", "/neglect-exchange/toolkit-content-service"), data);
     }
 
+    /** Indicators of several areas and age bands: three areas for 0_4, one each for PRE_BIRTH, 5_11 and 12_17. */
+    public static final String HIOW_INDICATORS = """
+            [{"code": "HIOW.PHYSICAL_CARE.NUTRITION.0_4", "area": "PHYSICAL_CARE", "ageBand": "0_4"},
+             {"code": "HIOW.PHYSICAL_CARE.HYGIENE.0_4", "area": "PHYSICAL_CARE", "ageBand": "0_4"},
+             {"code": "HIOW.SAFETY.CARER_PRESENT.0_4", "area": "SAFETY", "ageBand": "0_4"},
+             {"code": "HIOW.EMOTIONAL_CARE.WARMTH.0_4", "area": "EMOTIONAL_CARE", "ageBand": "0_4"},
+             {"code": "HIOW.PHYSICAL_CARE.ANTENATAL_CARE.PRE_BIRTH", "area": "PHYSICAL_CARE", "ageBand": "PRE_BIRTH"},
+             {"code": "HIOW.PHYSICAL_CARE.NUTRITION.5_11", "area": "PHYSICAL_CARE", "ageBand": "5_11"},
+             {"code": "HIOW.SAFETY.ONLINE.12_17", "area": "SAFETY", "ageBand": "12_17"}]""";
+
     /** A valid toolkit.edition.published data document for HIOW (HSCP and IOWSCP). */
     public static String hiowEdition(String version, OffsetDateTime publishedAt, int stage4Days) {
         String settings = """
@@ -64,10 +74,10 @@ public final class ToolkitEventSender implements AutoCloseable {
                  "thresholdLevels": [{"level": 1, "code": "HIOW-L1", "name": "Universal"}, {"level": 2, "code": "HIOW-L2", "name": "Early Help"},
                    {"level": 3, "code": "HIOW-L3", "name": "Targeted Early Help"}, {"level": 4, "code": "HIOW-L4", "name": "Children's Social Care"}],
                  "neglectCategories": ["EMOTIONAL", "DEPRESSED_PASSIVE", "DISORGANISED", "SEVERE_DEPRIVATION"],
-                 "indicators": [{"code": "HIOW.PHYSICAL_CARE.NUTRITION.0_4", "area": "PHYSICAL_CARE", "ageBand": "0_4"}],
-                 "practiceApproaches": ["HEAR_THE_CHILD"],
+                 "indicators": %s,
+                 "practiceApproaches": ["HEAR_THE_CHILD", "TAKE_LONG_TERM_VIEW"],
                  "partnershipSettings": {"HSCP": %s, "IOWSCP": %s}}
-                """.formatted(version, publishedAt, LocalDate.from(publishedAt).plusMonths(12), settings, settings);
+                """.formatted(version, publishedAt, LocalDate.from(publishedAt).plusMonths(12), HIOW_INDICATORS, settings, settings);
     }
 
     public static OffsetDateTime now() {

@@ -1,0 +1,50 @@
+package uk.org.neglectexchange.assessment.assessment;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import uk.org.neglectexchange.assessment.idempotency.IdempotentRequests;
+import uk.org.neglectexchange.assessment.security.Caller;
+
+@Path("/api/v1/children/{childRef}/assessments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Assessments")
+@SecurityRequirement(name = "oauth2")
+public class ChildAssessmentsResource {
+
+    @Inject
+    AssessmentService assessments;
+
+    @Inject
+    AuditedCall audited;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed("assessment-write")
+    @Operation(summary = "Open an assessment of the child against its partnership's current published toolkit edition")
+    @APIResponse(responseCode = "201", description = "Opened", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "409", description = "No published edition of the partnership's toolkit is known yet")
+    public Response open(@PathParam("childRef") String childRef, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        caller.requirePractitionerId();
+        AssessmentView view = audited.run("assessment.open", childRef, () -> assessments.open(childRef, idempotencyKey));
+        return Response.created(URI.create("/api/v1/assessments/" + view.id())).entity(view).build();
+    }
+}
