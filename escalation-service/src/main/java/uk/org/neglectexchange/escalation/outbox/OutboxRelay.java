@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
@@ -18,12 +22,12 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -44,7 +48,8 @@ public class OutboxRelay {
 
     @Inject
     @Channel("escalation-events")
-    MutinyEmitter<String> emitter;
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
+    Emitter<String> emitter;
 
     @ConfigProperty(name = "nx.outbox.batch-size", defaultValue = "500")
     int batchSize;
@@ -101,13 +106,25 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
-        Uni.join().all(batch.stream().map(this::send).toList()).andFailFast().await().atMost(ackTimeout);
+        List<CompletableFuture<Void>> acks = batch.stream().map(this::send).toList();
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the broker did not acknowledge the batch: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker", e);
+        }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         batch.forEach(event -> event.publishedAt = now);
         return batch.size();
     }
 
-    private Uni<Void> send(OutboxEvent event) {
+    /**
+     * Acknowledgements complete plain futures: a Mutiny pipeline would carry this thread's transaction onto the
+     * producer's thread, and the commit would then fail as used by two threads at once.
+     */
+    private CompletableFuture<Void> send(OutboxEvent event) {
         var cloudEvent = OutgoingCloudEventMetadata.builder()
                 .withId(event.id.toString())
                 .withType(event.type)
@@ -118,6 +135,16 @@ public class OutboxRelay {
             cloudEvent.withExtension("partnership", event.partnership);
         }
         var record = OutgoingKafkaRecordMetadata.<String>builder().withKey(event.messageKey).build();
-        return emitter.sendMessage(Message.of(event.data).addMetadata(cloudEvent.build()).addMetadata(record));
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        emitter.send(Message.of(event.data).addMetadata(cloudEvent.build()).addMetadata(record)
+                .withAck(() -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        return acked;
     }
 }
