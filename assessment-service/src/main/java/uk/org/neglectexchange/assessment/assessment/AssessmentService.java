@@ -73,8 +73,12 @@ public class AssessmentService {
         return view(assessment);
     }
 
+    /** An assessment is part of the child's record: another agency reading it states its basis and the lead agency is told. */
+    @Transactional
     public AssessmentView read(String id) {
-        return view(visible(id));
+        Assessment assessment = visible(id);
+        children.announceAccess(Child.findById(assessment.childRef));
+        return view(assessment);
     }
 
     @Transactional

@@ -41,8 +41,11 @@ class AssessmentResourceTest {
     }
 
     static RequestSpecification as(String clientId) {
+        // an agency other than the lead agency states its lawful basis when it reads (RULES.md, golden rule 7)
         return given().header("Authorization", bearer(clientId)).header("X-Practitioner-Id", "p-" + clientId)
-                .header("X-Purpose", "SAFEGUARDING").contentType(ContentType.JSON);
+                .header("X-Purpose", "SAFEGUARDING").header("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING")
+                .header("X-Consent", "NOT_SOUGHT").header("X-Para18-Reason", "WOULD_PREJUDICE_PROTECTION")
+                .contentType(ContentType.JSON);
     }
 
     static String open(String clientId, String childRef) {

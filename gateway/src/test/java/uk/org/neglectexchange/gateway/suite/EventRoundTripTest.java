@@ -64,7 +64,9 @@ class EventRoundTripTest {
                 .then().statusCode(201)
                 .header("Location", startsWith(gateway.toString() + "api/v1/children/CH-"))
                 .extract().header("Location");
-        given().header("Authorization", bearer("hscp-education"))
+        // another agency states why it reads, and on what lawful basis
+        given().header("Authorization", bearer("hscp-education")).header("X-Purpose", "SAFEGUARDING")
+                .header("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING").header("X-Consent", "GIVEN")
                 .when().get(location)
                 .then().statusCode(200).body("leadAgency", equalTo("HEALTH")).body("identity", nullValue());
         given().header("Authorization", bearer("wsscp-childrens-services"))
