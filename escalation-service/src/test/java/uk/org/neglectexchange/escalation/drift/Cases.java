@@ -32,6 +32,13 @@ final class Cases {
         return fact;
     }
 
+    CaseFact level(String on, Integer from, int to) {
+        CaseFact fact = new CaseFact(UUID.randomUUID(), FactKind.THRESHOLD_CHANGED, UUID.randomUUID(), LocalDate.parse(on),
+                null, from, to, UUID.randomUUID());
+        facts.add(fact);
+        return fact;
+    }
+
     CaseHistory history() {
         return new CaseHistory("CH-TESTCHILD2", "HSCP", facts);
     }
