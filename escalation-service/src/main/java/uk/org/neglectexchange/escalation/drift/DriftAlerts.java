@@ -32,10 +32,16 @@ public class DriftAlerts {
     @Inject
     Clock clock;
 
+    /**
+     * {@code childRef} null: the partnership's own alerts (D9). {@code partnership} null: the child is no longer in
+     * any, so every open alert of the child clears.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reconcile(String childRef, String partnership, Set<String> evaluatedRules, List<Condition> holding,
             LocalDate today) {
-        List<DriftAlert> open = DriftAlert.list("childRef = ?1 and status <> ?2", childRef, AlertStatus.CLEARED);
+        List<DriftAlert> open = childRef != null
+                ? DriftAlert.list("childRef = ?1 and status <> ?2", childRef, AlertStatus.CLEARED)
+                : DriftAlert.list("childRef is null and partnership = ?1 and status <> ?2", partnership, AlertStatus.CLEARED);
         for (DriftAlert alert : open) {
             boolean stillHolds = holding.stream().anyMatch(c -> alert.matches(c, partnership));
             if (!stillHolds && (evaluatedRules.contains(alert.rule) || !alert.partnership.equals(partnership))) {

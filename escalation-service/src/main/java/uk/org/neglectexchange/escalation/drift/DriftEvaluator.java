@@ -58,6 +58,8 @@ public class DriftEvaluator {
                 .getSingleResult();
         Optional<CaseHistory> history = histories.load(childRef);
         if (history.isEmpty()) {
+            // nothing left to hold a condition (its last escalation resolved, never projected): every alert has ended
+            alerts.reconcile(childRef, null, Set.of(), List.of(), today);
             return;
         }
         PartnershipProcedure procedure = PartnershipProcedure.findById(history.get().partnership());

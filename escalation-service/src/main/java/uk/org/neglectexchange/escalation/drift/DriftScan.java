@@ -27,6 +27,9 @@ public class DriftScan {
     DriftEvaluator evaluator;
 
     @Inject
+    PartnershipDrift partnerships;
+
+    @Inject
     Clock clock;
 
     @Scheduled(identity = "drift-scan", cron = "${nx.drift.scan.cron}",
@@ -35,8 +38,9 @@ public class DriftScan {
         scan(LocalDate.now(clock));
     }
 
-    /** Evaluates every projected child on {@code today}; returns how many. */
+    /** Evaluates every partnership's edition and every child on {@code today}; returns how many children. */
     public int scan(LocalDate today) {
+        partnerships.evaluate(today);
         int children = 0;
         for (String childRef : histories.childRefs()) {
             evaluator.evaluate(childRef, today);
