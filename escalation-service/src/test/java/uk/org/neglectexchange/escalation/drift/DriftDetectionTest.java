@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
@@ -33,6 +34,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
 import io.quarkus.test.junit.QuarkusTest;
+import uk.org.neglectexchange.escalation.calendar.WorkingDayCalendar;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import uk.org.neglectexchange.escalation.support.AssessmentEventSender;
@@ -60,6 +62,12 @@ class DriftDetectionTest {
 
     @Inject
     DataSource db;
+
+    @Inject
+    WorkingDayCalendar calendar;
+
+    @Inject
+    Clock clock;
 
     @BeforeEach
     void proceduresKnown() throws Exception {
@@ -118,6 +126,55 @@ class DriftDetectionTest {
     }
 
     @Test
+    void fortyFiveWorkingDaysAfterItsStartAnUnfinishedAssessmentAlertsOnceAndItsCompletionClearsIt() throws Exception {
+        String childRef = AssessmentEventSender.newChildRef();
+        UUID assessmentId = UUID.randomUUID();
+        LocalDate startedOn = LocalDate.now(clock).minusDays(3);
+        LocalDate due = calendar.plusWorkingDays(startedOn, 45);
+        try (AssessmentEventSender sender = new AssessmentEventSender()) {
+            sender.send(UUID.randomUUID(), "assessment.started", childRef, "IOWSCP", """
+                    {"assessmentId": "%s", "seriesId": "%s", "childRef": "%s", "partnership": "IOWSCP", "agency": "HEALTH",
+                     "toolkitFamily": "HIOW", "toolkitVersion": "7.1.0", "ageBand": "5_11", "startedOn": "%s",
+                     "version": 1, "amends": null}""".formatted(assessmentId, assessmentId, childRef, startedOn));
+            await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from case_fact where id = ?", assessmentId) == 1);
+
+            scan.scan(due);
+            d2(childRef).body("items", hasSize(0));
+            scan.scan(due.plusDays(1));
+            scan.scan(due.plusDays(1));
+            d2(childRef).body("items", hasSize(1)).body("items[0].status", equalTo("OPEN"))
+                    .body("items[0].evidence[0].on", equalTo(startedOn.toString()));
+
+            sender.send(UUID.randomUUID(), "assessment.completed", childRef, "IOWSCP", """
+                    {"assessmentId": "%s", "seriesId": "%s", "childRef": "%s", "partnership": "IOWSCP",
+                     "completedOn": "%s", "primaryCategory": "EMOTIONAL", "otherCategories": [], "thresholdLevel": 2,
+                     "ageBand": "5_11", "contributingAgencies": ["HEALTH"], "version": 1}"""
+                    .formatted(assessmentId, assessmentId, childRef, LocalDate.now(clock)));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> d2(childRef).body("items[0].status", equalTo("CLEARED")));
+        }
+    }
+
+    @Test
+    void aDecisionArrivingBeforeItsReferralProjectsBothAndRaisesNothing() throws Exception {
+        String childRef = AssessmentEventSender.newChildRef();
+        UUID referralId = UUID.randomUUID();
+        UUID lastEvent = UUID.randomUUID();
+        try (AssessmentEventSender sender = new AssessmentEventSender()) {
+            sender.send(UUID.randomUUID(), "referral.decided", childRef, "HSCP", """
+                    {"decisionId": "%s", "referralId": "%s", "childRef": "%s", "partnership": "HSCP",
+                     "agency": "CHILDRENS_SERVICES", "decision": "NO_FURTHER_ACTION", "receivedOn": "2026-10-05",
+                     "decidedOn": "2026-10-06", "recordedAt": "2026-10-06T11:00:00Z"}""".formatted(UUID.randomUUID(), referralId, childRef));
+            sender.send(lastEvent, "referral.received", childRef, "HSCP", """
+                    {"referralId": "%s", "childRef": "%s", "partnership": "HSCP", "agency": "HEALTH",
+                     "receivedOn": "2026-10-05", "recordedAt": "2026-10-05T09:00:00Z"}""".formatted(referralId, childRef));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from processed_event where event_id = ?", lastEvent) == 1);
+        assertEquals(1, count("select count(*) from case_fact where id = ?", referralId));
+        scan.scan(LocalDate.parse("2026-10-20"));
+        alerts(childRef, "D1").body("items", hasSize(0));
+    }
+
+    @Test
     void anAlertIsAcknowledgedWithANoteAndSeenOnlyInItsPartnership() throws Exception {
         String childRef = AssessmentEventSender.newChildRef();
         try (AssessmentEventSender sender = new AssessmentEventSender()) {
@@ -162,6 +219,12 @@ class DriftDetectionTest {
     private static ValidatableResponse alerts(String childRef, String rule) {
         return given().header("Authorization", bearer("hscp-health"))
                 .queryParam("childRef", childRef).queryParam("rule", rule)
+                .when().get("/api/v1/drift-alerts").then().statusCode(200);
+    }
+
+    private static ValidatableResponse d2(String childRef) {
+        return given().header("Authorization", bearer("iowscp-health"))
+                .queryParam("childRef", childRef).queryParam("rule", "D2")
                 .when().get("/api/v1/drift-alerts").then().statusCode(200);
     }
 
