@@ -5,9 +5,11 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import uk.org.neglectexchange.escalation.caseprojection.CaseChanged;
 import uk.org.neglectexchange.escalation.outbox.Outbox;
 
 /**
@@ -46,6 +48,9 @@ public class EscalationEvents {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Event<CaseChanged> caseChanged;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void raised(Escalation e, EscalationStage stage) {
         append(RAISED, e, new Raised(e.id, e.childRef, e.partnership, e.type, e.raisedByAgency, e.otherAgency,
@@ -75,5 +80,7 @@ public class EscalationEvents {
 
     private void append(String type, Escalation e, Object data) {
         outbox.append(type, e.childRef, "escalation/" + e.id, e.partnership, data);
+        // D8: an overdue stage raises a drift alert, and the resolution clears it, in this same transaction
+        caseChanged.fire(new CaseChanged(e.childRef));
     }
 }

@@ -3,6 +3,7 @@ package uk.org.neglectexchange.escalation.procedure;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -21,6 +22,7 @@ import uk.org.neglectexchange.escalation.inbox.ReceivedEvent;
 public class PartnershipProcedures {
 
     static final String CONSUMER = "partnership-procedures";
+    static final String REVIEW_OVERDUE = "toolkit.review.overdue";
 
     @Inject
     Inbox inbox;
@@ -28,9 +30,20 @@ public class PartnershipProcedures {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Event<ToolkitChanged> changed;
+
     @Transactional
     public void apply(ReceivedEvent event) {
-        if (!inbox.firstDelivery(event.id(), CONSUMER) || !EditionPublished.TYPE.equals(event.type())) {
+        if (!inbox.firstDelivery(event.id(), CONSUMER)) {
+            return;
+        }
+        if (REVIEW_OVERDUE.equals(event.type())) {
+            // the edition held already knows its publication date: the notice only says "look now"
+            changed.fire(new ToolkitChanged());
+            return;
+        }
+        if (!EditionPublished.TYPE.equals(event.type())) {
             return;
         }
         EditionPublished published;
@@ -58,5 +71,6 @@ public class PartnershipProcedures {
             procedure.sourceEventId = event.id();
             procedure.persist();
         }
+        changed.fire(new ToolkitChanged());
     }
 }

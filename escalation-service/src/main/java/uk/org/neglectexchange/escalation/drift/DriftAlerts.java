@@ -1,0 +1,89 @@
+package uk.org.neglectexchange.escalation.drift;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Keeps one alert per condition: a condition with no alert open raises one (drift.detected); an open alert whose
+ * condition no longer holds, under a rule that was evaluated, is cleared (drift.cleared). An alert of a partnership
+ * the child has left is cleared too: the condition now belongs to the new partnership.
+ */
+@ApplicationScoped
+public class DriftAlerts {
+
+    @Inject
+    DriftEvents events;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * {@code childRef} null: the partnership's own alerts (D9). {@code partnership} null: the child is no longer in
+     * any, so every open alert of the child clears.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reconcile(String childRef, String partnership, Set<String> evaluatedRules, List<Condition> holding,
+            LocalDate today) {
+        List<DriftAlert> open = childRef != null
+                ? DriftAlert.list("childRef = ?1 and status <> ?2", childRef, AlertStatus.CLEARED)
+                : DriftAlert.list("childRef is null and partnership = ?1 and status <> ?2", partnership, AlertStatus.CLEARED);
+        for (DriftAlert alert : open) {
+            boolean stillHolds = holding.stream().anyMatch(c -> alert.matches(c, partnership));
+            if (!stillHolds && (evaluatedRules.contains(alert.rule) || !alert.partnership.equals(partnership))) {
+                alert.status = AlertStatus.CLEARED;
+                alert.clearedAt = OffsetDateTime.now(clock);
+                alert.clearedOn = today;
+                events.cleared(alert, evidence(alert));
+            }
+        }
+        for (Condition condition : holding) {
+            if (open.stream().noneMatch(a -> a.status != AlertStatus.CLEARED && a.matches(condition, partnership))) {
+                raise(childRef, partnership, condition, today);
+            }
+        }
+    }
+
+    private void raise(String childRef, String partnership, Condition condition, LocalDate today) {
+        DriftAlert alert = new DriftAlert();
+        alert.id = UUID.randomUUID();
+        alert.rule = condition.rule();
+        alert.childRef = childRef;
+        alert.partnership = partnership;
+        alert.conditionKey = condition.key();
+        alert.severity = condition.severity();
+        alert.status = AlertStatus.OPEN;
+        alert.practiceApproach = DriftAlert.PRACTICE_APPROACH;
+        alert.raisedAt = OffsetDateTime.now(clock);
+        alert.raisedOn = today;
+        try {
+            alert.evidence = json.writeValueAsString(condition.evidence());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("evidence is not serialisable", e);
+        }
+        alert.persist();
+        events.detected(alert, condition.evidence());
+    }
+
+    public List<Evidence> evidence(DriftAlert alert) {
+        try {
+            return json.readValue(alert.evidence, new TypeReference<List<Evidence>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored evidence of alert " + alert.id + " is unreadable", e);
+        }
+    }
+}

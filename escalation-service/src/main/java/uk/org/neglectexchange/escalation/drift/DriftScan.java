@@ -1,0 +1,52 @@
+package uk.org.neglectexchange.escalation.drift;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import uk.org.neglectexchange.escalation.caseprojection.CaseHistories;
+
+/**
+ * Clocks run out with no event (a referral nobody decides): the daily scan evaluates every child with the date it
+ * is handed, each child in its own transaction. Tests hand it the day they want.
+ */
+@ApplicationScoped
+public class DriftScan {
+
+    private static final Logger LOG = Logger.getLogger(DriftScan.class);
+
+    @Inject
+    CaseHistories histories;
+
+    @Inject
+    DriftEvaluator evaluator;
+
+    @Inject
+    PartnershipDrift partnerships;
+
+    @Inject
+    Clock clock;
+
+    @Scheduled(identity = "drift-scan", cron = "${nx.drift.scan.cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void daily() {
+        scan(LocalDate.now(clock));
+    }
+
+    /** Evaluates every partnership's edition and every child on {@code today}; returns how many children. */
+    public int scan(LocalDate today) {
+        partnerships.evaluate(today);
+        int children = 0;
+        for (String childRef : histories.childRefs()) {
+            evaluator.evaluate(childRef, today);
+            children++;
+        }
+        LOG.infof("Drift scan on %s: %d children evaluated", today, children);
+        return children;
+    }
+}
