@@ -84,15 +84,16 @@ stop_process() {
   f=$(pid_file "$name")
   [ -f "$f" ] || return 0
   pids=$(cat "$f")
-  for pid in $pids; do pids="$pids $(pgrep -P "$pid" 2>/dev/null | tr '\n' ' ')"; done
+  # scripts run with set -e: a process without children (pgrep 1) or already gone (kill 1) is no error here
+  for pid in $pids; do pids="$pids $(pgrep -P "$pid" 2>/dev/null | tr '\n' ' ' || true)"; done
   printf '  stopping %-26s' "$name"
-  kill -TERM $pids 2>/dev/null
+  kill -TERM $pids 2>/dev/null || true
   for _ in $(seq 1 40); do
     alive=0; for pid in $pids; do kill -0 "$pid" 2>/dev/null && alive=1; done
     [ $alive = 0 ] && break
     sleep 1
   done
-  [ $alive = 1 ] && kill -KILL $pids 2>/dev/null && printf ' (killed)'
+  if [ $alive = 1 ]; then kill -KILL $pids 2>/dev/null || true; printf ' (killed)'; fi
   rm -f "$f"
   printf ' stopped\n'
 }
