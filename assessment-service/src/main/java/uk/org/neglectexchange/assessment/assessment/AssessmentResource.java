@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.org.neglectexchange.assessment.audit.Audit;
 import uk.org.neglectexchange.assessment.idempotency.IdempotentRequests;
 import uk.org.neglectexchange.assessment.security.Caller;
 
@@ -36,7 +37,7 @@ public class AssessmentResource {
     AssessmentService assessments;
 
     @Inject
-    AuditedCall audited;
+    Audit audit;
 
     @Inject
     Caller caller;
@@ -45,7 +46,7 @@ public class AssessmentResource {
     @RolesAllowed("assessment-read")
     @Operation(summary = "One version of an assessment: contributions, profile per area (no total score), decision")
     public AssessmentView read(@PathParam("id") String id) {
-        return audited.run("assessment.read", assessments.childRefOf(id), () -> assessments.read(id));
+        return audit.recorded("assessment.read", assessments.childRefOf(id), () -> assessments.read(id));
     }
 
     @POST
@@ -58,7 +59,7 @@ public class AssessmentResource {
     public Response contribute(@PathParam("id") String id, @Valid @NotNull NewContribution contribution,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         caller.requirePractitionerId();
-        AssessmentView.ContributionView view = audited.run("assessment.contribute", assessments.childRefOf(id),
+        AssessmentView.ContributionView view = audit.recorded("assessment.contribute", assessments.childRefOf(id),
                 () -> assessments.contribute(id, contribution, idempotencyKey));
         return Response.created(URI.create("/api/v1/assessments/" + id)).entity(view).build();
     }
@@ -73,7 +74,7 @@ public class AssessmentResource {
     public AssessmentView complete(@PathParam("id") String id, @Valid @NotNull NewCompletion completion,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         caller.requirePractitionerId();
-        return audited.run("assessment.complete", assessments.childRefOf(id),
+        return audit.recorded("assessment.complete", assessments.childRefOf(id),
                 () -> assessments.complete(id, completion, idempotencyKey));
     }
 
@@ -85,7 +86,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "409", description = "Still open, or a newer version already amends it")
     public Response amend(@PathParam("id") String id, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         caller.requirePractitionerId();
-        AssessmentView view = audited.run("assessment.amend", assessments.childRefOf(id), () -> assessments.amend(id, idempotencyKey));
+        AssessmentView view = audit.recorded("assessment.amend", assessments.childRefOf(id), () -> assessments.amend(id, idempotencyKey));
         return Response.created(URI.create("/api/v1/assessments/" + view.id())).entity(view).build();
     }
 }

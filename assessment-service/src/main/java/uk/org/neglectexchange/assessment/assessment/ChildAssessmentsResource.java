@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.org.neglectexchange.assessment.audit.Audit;
 import uk.org.neglectexchange.assessment.idempotency.IdempotentRequests;
 import uk.org.neglectexchange.assessment.security.Caller;
 
@@ -32,7 +33,7 @@ public class ChildAssessmentsResource {
     AssessmentService assessments;
 
     @Inject
-    AuditedCall audited;
+    Audit audit;
 
     @Inject
     Caller caller;
@@ -44,7 +45,7 @@ public class ChildAssessmentsResource {
     @APIResponse(responseCode = "409", description = "No published edition of the partnership's toolkit is known yet")
     public Response open(@PathParam("childRef") String childRef, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         caller.requirePractitionerId();
-        AssessmentView view = audited.run("assessment.open", childRef, () -> assessments.open(childRef, idempotencyKey));
+        AssessmentView view = audit.recorded("assessment.open", childRef, () -> assessments.open(childRef, idempotencyKey));
         return Response.created(URI.create("/api/v1/assessments/" + view.id())).entity(view).build();
     }
 }

@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.org.neglectexchange.assessment.audit.Audit;
+
 @Path("/api/v1/children/{childRef}/threshold-history")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessments")
@@ -33,13 +35,13 @@ public class ThresholdHistoryResource {
     AssessmentService assessments;
 
     @Inject
-    AuditedCall audited;
+    Audit audit;
 
     @GET
     @RolesAllowed("assessment-read")
     @Operation(summary = "Every change of the child's level of need, oldest first, with the assessment that decided it")
     public History history(@PathParam("childRef") String childRef) {
-        List<Change> changes = audited.run("threshold-history.read", childRef, () -> assessments.thresholdHistory(childRef))
+        List<Change> changes = audit.recorded("threshold-history.read", childRef, () -> assessments.thresholdHistory(childRef))
                 .stream().map(c -> new Change(c.fromLevel, c.toLevel, c.changedOn, c.assessmentId)).toList();
         return new History(childRef, changes.isEmpty() ? null : changes.get(changes.size() - 1).toLevel(), changes);
     }

@@ -44,16 +44,21 @@ public class Audit {
      * Does work on one child's data and records what came of it, refusals included: who tried to reach which child,
      * and what they were told. The work commits before its success is recorded.
      */
+    /** What a refused request is recorded as. */
+    public static Outcome refusal(ProblemException e) {
+        return switch (e.status()) {
+            case 403 -> Outcome.DENIED;
+            case 404 -> Outcome.NOT_FOUND;
+            default -> Outcome.REJECTED;
+        };
+    }
+
     public <T> T recorded(String action, String childRef, Supplier<T> work) {
         T result;
         try {
             result = work.get();
         } catch (ProblemException e) {
-            record(action, childRef, switch (e.status()) {
-                case 403 -> Outcome.DENIED;
-                case 404 -> Outcome.NOT_FOUND;
-                default -> Outcome.REJECTED;
-            });
+            record(action, childRef, refusal(e));
             throw e;
         }
         record(action, childRef, Outcome.SUCCESS);

@@ -1,7 +1,6 @@
 package uk.org.neglectexchange.assessment.child;
 
 import java.net.URI;
-import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -59,7 +58,14 @@ public class ChildResource {
     public Response register(@Valid @NotNull NewChild child,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         caller.requirePractitionerId();
-        ChildService.Registration registration = audited("child.register", null, () -> children.register(child, idempotencyKey));
+        ChildService.Registration registration;
+        try {
+            registration = children.register(child, idempotencyKey);
+        } catch (ProblemException e) {
+            // refused before there is a childRef to name
+            audit.record("child.register", null, Audit.refusal(e));
+            throw e;
+        }
         String childRef = registration.child().childRef;
         audit.record("child.register", childRef, Audit.Outcome.SUCCESS);
         ChildView view = children.view(registration.child());
@@ -78,22 +84,6 @@ public class ChildResource {
     @Parameter(in = ParameterIn.HEADER, name = SharingDecisionRule.CONSENT_HEADER, schema = @Schema(implementation = Consent.class))
     @Parameter(in = ParameterIn.HEADER, name = SharingDecisionRule.PARA18_REASON_HEADER, schema = @Schema(implementation = Para18Reason.class))
     public ChildView read(@PathParam("childRef") String childRef) {
-        ChildView view = audited("child.read", childRef, () -> children.read(childRef));
-        audit.record("child.read", childRef, Audit.Outcome.SUCCESS);
-        return view;
-    }
-
-    /** Refusals are audited too: who tried to reach which child, and what they were told. */
-    private <T> T audited(String action, String childRef, Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (ProblemException e) {
-            audit.record(action, childRef, switch (e.status()) {
-                case 403 -> Audit.Outcome.DENIED;
-                case 404 -> Audit.Outcome.NOT_FOUND;
-                default -> Audit.Outcome.REJECTED;
-            });
-            throw e;
-        }
+        return audit.recorded("child.read", childRef, () -> children.read(childRef));
     }
 }

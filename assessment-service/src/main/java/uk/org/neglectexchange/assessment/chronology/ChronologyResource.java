@@ -2,7 +2,6 @@ package uk.org.neglectexchange.assessment.chronology;
 
 import java.net.URI;
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -29,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.org.neglectexchange.assessment.audit.Audit;
 import uk.org.neglectexchange.assessment.idempotency.IdempotentRequests;
-import uk.org.neglectexchange.assessment.problem.ProblemException;
 import uk.org.neglectexchange.assessment.security.Caller;
 
 @Path("/api/v1/children/{childRef}/chronology")
@@ -58,8 +56,7 @@ public class ChronologyResource {
     public Response add(@PathParam("childRef") String childRef, @Valid @NotNull NewChronologyEntry entry,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         caller.requirePractitionerId();
-        ChronologyEntryView added = audited(ADD, childRef, () -> chronology.add(childRef, entry, idempotencyKey));
-        audit.record(ADD, childRef, Audit.Outcome.SUCCESS);
+        ChronologyEntryView added = audit.recorded(ADD, childRef, () -> chronology.add(childRef, entry, idempotencyKey));
         return Response.created(URI.create("/api/v1/children/" + childRef + "/chronology/" + added.id())).entity(added).build();
     }
 
@@ -74,10 +71,8 @@ public class ChronologyResource {
             @Parameter(description = "false leaves out entries a correction superseded (default true)") @QueryParam("includeSuperseded") String includeSuperseded,
             @Parameter(description = "entries per page, 1–200 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        ChronologyPage page = audited(READ, childRef, () -> chronology.list(childRef,
+        return audit.recorded(READ, childRef, () -> chronology.list(childRef,
                 ChronologyQuery.parse(agency, type, from, to, includeSuperseded, limit, cursor)));
-        audit.record(READ, childRef, Audit.Outcome.SUCCESS);
-        return page;
     }
 
     @GET
@@ -85,22 +80,6 @@ public class ChronologyResource {
     @RolesAllowed("chronology-read")
     @Operation(summary = "One entry of the child's chronology, with supersededBy if it was corrected")
     public ChronologyEntryView read(@PathParam("childRef") String childRef, @PathParam("entryId") String entryId) {
-        ChronologyEntryView entry = audited(READ, childRef, () -> chronology.read(childRef, entryId));
-        audit.record(READ, childRef, Audit.Outcome.SUCCESS);
-        return entry;
-    }
-
-    /** Refusals are audited too: who tried to reach which child's chronology, and what they were told. */
-    private <T> T audited(String action, String childRef, Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (ProblemException e) {
-            audit.record(action, childRef, switch (e.status()) {
-                case 403 -> Audit.Outcome.DENIED;
-                case 404 -> Audit.Outcome.NOT_FOUND;
-                default -> Audit.Outcome.REJECTED;
-            });
-            throw e;
-        }
+        return audit.recorded(READ, childRef, () -> chronology.read(childRef, entryId));
     }
 }
