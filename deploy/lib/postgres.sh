@@ -1,7 +1,7 @@
 # PostgreSQL: one database and one role per service (plus their test databases) and Keycloak's. Sourced.
 # The roles' passwords are dev-only; local PostgreSQL runs with trust auth.
 
-NX_DATABASES=(toolkit assessment escalation)
+NX_DATABASES=(toolkit assessment escalation gateway)
 
 psql_admin() { psql -v ON_ERROR_STOP=1 -qAt -h "$NX_PG_HOST" -p "$NX_PG_PORT" -U "$NX_PG_SUPERUSER" -d postgres "$@"; }
 

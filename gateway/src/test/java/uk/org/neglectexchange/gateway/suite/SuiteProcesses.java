@@ -57,6 +57,10 @@ public class SuiteProcesses implements QuarkusTestResourceLifecycleManager {
             for (Service service : SERVICES) {
                 awaitReady(service, ports.get(service));
             }
+            // The gateway under test reads the same fresh topics into its own e2e database.
+            routes.put("nx.topic-prefix", TOPIC_PREFIX);
+            routes.put("nx.consumer-group", "gateway-e2e-" + runId);
+            routes.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/nx_gateway_e2e");
             return routes;
         } catch (IOException | InterruptedException e) {
             stop();
