@@ -27,16 +27,18 @@ public class SuiteProcesses implements QuarkusTestResourceLifecycleManager {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path LOGS = Path.of("target", "e2e-logs").toAbsolutePath();
-    private static final String TOPIC_PREFIX = "e2e.";
+    /** Names this run's topics and databases; parallel checkouts set NX_E2E_ID to stay out of each other's way. */
+    private static final String RUN_NAME = System.getenv().getOrDefault("NX_E2E_ID", "e2e");
+    private static final String TOPIC_PREFIX = RUN_NAME + ".";
 
     /** Route name in the gateway's config, module, database. */
     private record Service(String route, String module, String database) {
     }
 
     private static final List<Service> SERVICES = List.of(
-            new Service("toolkit", "toolkit-content-service", "nx_toolkit_e2e"),
-            new Service("assessment", "assessment-service", "nx_assessment_e2e"),
-            new Service("escalation", "escalation-service", "nx_escalation_e2e"));
+            new Service("toolkit", "toolkit-content-service", "nx_toolkit_" + RUN_NAME),
+            new Service("assessment", "assessment-service", "nx_assessment_" + RUN_NAME),
+            new Service("escalation", "escalation-service", "nx_escalation_" + RUN_NAME));
 
     private final List<Process> processes = new ArrayList<>();
 
@@ -59,8 +61,8 @@ public class SuiteProcesses implements QuarkusTestResourceLifecycleManager {
             }
             // The gateway under test reads the same fresh topics into its own e2e database.
             routes.put("nx.topic-prefix", TOPIC_PREFIX);
-            routes.put("nx.consumer-group", "gateway-e2e-" + runId);
-            routes.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/nx_gateway_e2e");
+            routes.put("nx.consumer-group", "gateway-" + RUN_NAME + "-" + runId);
+            routes.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/nx_gateway_" + RUN_NAME);
             return routes;
         } catch (IOException | InterruptedException e) {
             stop();
@@ -82,7 +84,7 @@ public class SuiteProcesses implements QuarkusTestResourceLifecycleManager {
                 "-Dquarkus.flyway.clean-at-start=true",
                 "-Dnx.topic-prefix=" + TOPIC_PREFIX,
                 "-Dnx.identity.allow-test-nhs-numbers=true",
-                "-Dnx.consumer-group=" + service.module() + "-e2e-" + runId,
+                "-Dnx.consumer-group=" + service.module() + "-" + RUN_NAME + "-" + runId,
                 "-jar", jar.toString());
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
