@@ -20,16 +20,25 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -213,6 +222,43 @@ class EventStreamTest {
             String after = TestEvents.sendDrift("HSCP", childRef);
             await().atMost(PATIENCE).until(() -> client.received(after));
             assertEquals(1, client.messages(m -> id.equals(m.id())).size());
+        }
+    }
+
+    @Test
+    void aPoisonEventGoesToTheDeadLetterTopicWithItsReasonAndIsNotRelayed() throws SQLException {
+        String childRef = TestEvents.childRef();
+        String poison = UUID.randomUUID().toString();
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        try (KafkaConsumer<String, String> dlq = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = dlq.partitionsFor(TestEvents.topic("escalation-events.dlq")).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            dlq.assign(partitions);
+            dlq.seekToEnd(partitions);
+            partitions.forEach(dlq::position);
+
+            TestEvents.send("escalation-events", poison, "drift.detected", "/neglect-exchange/escalation-service", childRef,
+                    "HSCP", "{\"rule\":\"D4\",\"partnership\":\"HSCP\"}");
+            List<String> reasons = new ArrayList<>();
+            await().atMost(PATIENCE).until(() -> {
+                for (ConsumerRecord<String, String> record : dlq.poll(Duration.ofMillis(500))) {
+                    Header id = record.headers().lastHeader("ce_id");
+                    Header reason = record.headers().lastHeader("dead-letter-reason");
+                    if (id != null && poison.equals(new String(id.value(), StandardCharsets.UTF_8)) && reason != null) {
+                        reasons.add(new String(reason.value(), StandardCharsets.UTF_8));
+                    }
+                }
+                return !reasons.isEmpty();
+            });
+            assertTrue(reasons.getFirst().contains("drift.detected breaks its schema"), reasons.getFirst());
+        }
+        String after = TestEvents.sendDrift("HSCP", childRef);
+        awaitJournalled(after);
+        try (Connection connection = db.getConnection();
+                PreparedStatement query = connection.prepareStatement("select 1 from stream_journal where event_id = ?")) {
+            query.setObject(1, UUID.fromString(poison));
+            assertFalse(query.executeQuery().next());
         }
     }
 
