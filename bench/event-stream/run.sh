@@ -5,7 +5,7 @@
 # client that never reads, then a burst produced straight to Kafka (the stream's own ceiling, without the POST path).
 # Runs its own gateway and assessment-service (built jars) on ports 18080/18081, databases nx_*_$NX_BENCH_ID and
 # topics "$NX_BENCH_ID.*" (recreated), against the running Kafka, Keycloak and PostgreSQL (deploy/bin/up --infra-only).
-# Usage: bench/event-stream/run.sh   (env: NX_BENCH_ID, CLIENTS=50, RATES=25,50,100, SECONDS=20, SLOW_RATE, BURST=3000)
+# Usage: bench/event-stream/run.sh   (env: NX_BENCH_ID, CLIENTS=50, RATES=25,50,100, DURATION=20, SLOW_RATE, BURST=10000)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/lib/common.sh
@@ -24,7 +24,7 @@ for db in assessment gateway; do
   psql_admin -tAc "select 1 from pg_database where datname = 'nx_${db}_$id'" | grep -q 1 \
     || psql_admin -c "CREATE DATABASE nx_${db}_$id OWNER nx_$db" >/dev/null
 done
-java -cp "$kafka_libs/*" bench/event-stream/EventStreamBench.java topics "$NX_KAFKA_BOOTSTRAP" "$id." deploy/kafka/topics.txt 2>&1 | grep -v SLF4J
+java -cp "$kafka_libs/*" bench/event-stream/EventStreamBench.java topics "$NX_KAFKA_BOOTSTRAP" "$id." deploy/kafka/topics.txt 2>&1 | grep --line-buffered -v SLF4J
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -49,6 +49,6 @@ done
 say "gateway :$gw_port, assessment-service :$as_port, topics $id.*; $(nproc) CPUs shared with whatever else runs"
 
 GATEWAY="http://$NX_HOST:$gw_port" KEYCLOAK="$NX_KEYCLOAK_URL" BOOTSTRAP="$NX_KAFKA_BOOTSTRAP" PREFIX="$id." \
-  java -Xmx512m -cp "$kafka_libs/*" bench/event-stream/EventStreamBench.java run 2>&1 | grep -v SLF4J
+  java -Xmx512m -cp "$kafka_libs/*" bench/event-stream/EventStreamBench.java run 2>&1 | grep --line-buffered -v SLF4J
 say "gateway's own account of slow clients:"
 grep "Event stream client" "$NX_LOGS/bench-stream-gateway.log" | sed 's/^/  /' || say "  (none disconnected)"
