@@ -223,6 +223,53 @@ final class DashboardEvents implements AutoCloseable {
         send("escalation-events", childRef, "escalation.resolved", data);
     }
 
+    /** A published edition for the given partnerships, with just enough content to meet its contract. */
+    void editionPublished(String family, String version, List<String> partnerships, OffsetDateTime publishedAt,
+            LocalDate reviewDueOn) {
+        Map<String, Object> data = edition(family, version, partnerships, publishedAt, reviewDueOn);
+        data.put("thresholdLevels", List.of(level(1, "UNIVERSAL"), level(2, "EARLY_HELP"), level(3, "TARGETED"),
+                level(4, "SOCIAL_CARE")));
+        data.put("neglectCategories", List.of("EMOTIONAL", "DEPRESSED_PASSIVE", "DISORGANISED", "SEVERE_DEPRIVATION"));
+        data.put("indicators", List.of(Map.of("code", family + ".PHYSICAL.NUTRITION", "area", "physical care",
+                "ageBand", "0_4")));
+        data.put("practiceApproaches", List.of("CHALLENGE_DRIFT_AND_DELAY"));
+        Map<String, Object> drift = new LinkedHashMap<>();
+        for (String rule : List.of("referralDecisionWorkingDays", "assessmentWorkingDays", "level3ReviewWeeks",
+                "reReferralWindowMonths", "referralsInWindow", "stepDownStepUpWindowMonths", "levelChangesPerYear",
+                "level4AmberMonths", "level4RedMonths", "concernEntries", "concernAgencies", "concernWindowDays",
+                "toolkitReviewMonths")) {
+            drift.put(rule, 1);
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        partnerships.forEach(p -> settings.put(p, Map.of("escalation", Map.of("code", "TEST", "name", "Test procedure",
+                "stageDeadlineWorkingDays", Map.of("1", 5, "2", 5, "3", 5, "4", 10)), "drift", drift)));
+        data.put("partnershipSettings", settings);
+        send("toolkit-events", family, "toolkit.edition.published", data);
+    }
+
+    /** toolkit.review.due or toolkit.review.overdue for an edition. */
+    void reviewNotice(String type, String family, String version, List<String> partnerships, OffsetDateTime publishedAt,
+            LocalDate reviewDueOn) {
+        Map<String, Object> data = edition(family, version, partnerships, publishedAt, reviewDueOn);
+        data.put("daysUntilDue", type.endsWith("overdue") ? -1 : 10);
+        send("toolkit-events", family, type, data);
+    }
+
+    private static Map<String, Object> edition(String family, String version, List<String> partnerships,
+            OffsetDateTime publishedAt, LocalDate reviewDueOn) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("family", family);
+        data.put("version", version);
+        data.put("partnerships", partnerships);
+        data.put("publishedAt", publishedAt.toString());
+        data.put("reviewDueOn", reviewDueOn.toString());
+        return data;
+    }
+
+    private static Map<String, Object> level(int level, String code) {
+        return Map.of("level", level, "code", code, "name", code);
+    }
+
     private static Map<String, Object> escalation(UUID id, String childRef, String partnership) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("escalationId", id.toString());
