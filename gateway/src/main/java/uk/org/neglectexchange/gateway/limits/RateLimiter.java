@@ -1,6 +1,7 @@
 package uk.org.neglectexchange.gateway.limits;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Singleton;
 
@@ -14,7 +15,10 @@ import io.quarkus.scheduler.Scheduled;
 @Singleton
 public class RateLimiter {
 
+    private static final long EARLY_DROP_SPACING_NANOS = 1_000_000_000L;
+
     private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final AtomicLong lastEarlyDrop = new AtomicLong(System.nanoTime());
     private final LimitsConfig config;
 
     RateLimiter(LimitsConfig config) {
@@ -42,12 +46,21 @@ public class RateLimiter {
         long now = System.nanoTime();
         TokenBucket bucket = buckets.get(key);
         if (bucket == null) {
-            if (buckets.size() >= config.maxTrackedClients()) {
+            if (buckets.size() >= config.maxTrackedClients() && mayDropEarly(now)) {
                 dropFull();
             }
             bucket = buckets.computeIfAbsent(key, k -> new TokenBucket(burst, perSecond, now));
         }
         return bucket.take(now);
+    }
+
+    /**
+     * At most one early sweep a second: with that many callers all still active, sweeping for every new one would
+     * cost more than it frees.
+     */
+    private boolean mayDropEarly(long now) {
+        long last = lastEarlyDrop.get();
+        return now - last >= EARLY_DROP_SPACING_NANOS && lastEarlyDrop.compareAndSet(last, now);
     }
 
     /**
