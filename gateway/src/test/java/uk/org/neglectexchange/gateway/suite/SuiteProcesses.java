@@ -42,6 +42,17 @@ public class SuiteProcesses implements QuarkusTestResourceLifecycleManager {
 
     private final List<Process> processes = new ArrayList<>();
 
+    /** This run's databases: the three services' and the gateway's own. */
+    static List<String> databases() {
+        List<String> names = new ArrayList<>(SERVICES.stream().map(Service::database).toList());
+        names.add("nx_gateway_" + RUN_NAME);
+        return names;
+    }
+
+    static String topicPrefix() {
+        return TOPIC_PREFIX;
+    }
+
     @Override
     public Map<String, String> start() {
         try {
@@ -62,7 +73,7 @@ public class SuiteProcesses implements QuarkusTestResourceLifecycleManager {
             // The gateway under test reads the same fresh topics into its own e2e database.
             routes.put("nx.topic-prefix", TOPIC_PREFIX);
             routes.put("nx.consumer-group", "gateway-" + RUN_NAME + "-" + runId);
-            routes.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/nx_gateway_" + RUN_NAME);
+            routes.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + databases().get(SERVICES.size()));
             return routes;
         } catch (IOException | InterruptedException e) {
             stop();
