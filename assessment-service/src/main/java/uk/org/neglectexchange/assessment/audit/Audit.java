@@ -3,6 +3,7 @@ package uk.org.neglectexchange.assessment.audit;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,12 @@ public class Audit {
         SUCCESS, DENIED, NOT_FOUND, REJECTED
     }
 
+    /**
+     * A refused request's childRef is what the client typed: one that cannot be a childRef may be anything (an NHS
+     * number, kilobytes of text that overflow the index and turned the refusal into a 500), so it is not kept.
+     */
+    private static final Pattern CHILD_REF = Pattern.compile("CH-[A-Z2-9]{10}");
+
     @Inject
     Caller caller;
 
@@ -35,7 +42,7 @@ public class Audit {
         entry.practitionerId = caller.practitionerId().orElse(null);
         entry.purpose = caller.purpose().orElse(null);
         entry.action = action;
-        entry.childRef = childRef;
+        entry.childRef = childRef != null && CHILD_REF.matcher(childRef).matches() ? childRef : null;
         entry.outcome = outcome.name();
         entry.persist();
     }

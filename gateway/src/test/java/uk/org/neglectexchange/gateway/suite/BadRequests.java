@@ -56,7 +56,8 @@ final class BadRequests {
     }
 
     /** A valid request of the operation: who sends it, the path values, headers and body (null when none). */
-    record Baseline(String client, Map<String, String> pathValues, Map<String, String> headers, JsonNode body) {
+    record Baseline(String client, Map<String, String> pathValues, Map<String, String> query,
+            Map<String, String> headers, JsonNode body) {
     }
 
     record BadRequest(long seed, int index, Kind kind, Where where, Operation operation, String client, String uri,
@@ -99,7 +100,7 @@ final class BadRequests {
             "..%252f..%252fetc", ".", "..%00", "%2e");
     private static final List<String> BAD_DATES = List.of("2026-02-30", "2025-13-01", "0000-00-00",
             "+999999999-12-31", "-999999999-01-01", "2026-1-1", "20260101", "2026-01-01T00:00:00Z", "yesterday",
-            "31/12/2025", "9999-12-31", "2026-02-29", "2025-04-31", "", " ", "2025-12-32");
+            "31/12/2025", "2026-02-29", "2025-04-31", "", " ", "2025-12-32");
     /** Percent-encoded byte sequences that are not UTF-8 (or decode to NUL). */
     private static final List<String> BAD_UTF8_ENCODED = List.of("%FF", "%C0%AF", "%ED%A0%80", "%00", "%E2%82",
             "%F8%88%80%80%80", "%C3%28", "%80");
@@ -198,6 +199,7 @@ final class BadRequests {
             this.op = op;
             this.base = base;
             pathValues.putAll(base.pathValues());
+            base.query().forEach((name, value) -> query.add(new String[] { name, value }));
             headers.putAll(base.headers());
             body = base.body() == null ? null : base.body().deepCopy();
         }
@@ -416,6 +418,7 @@ final class BadRequests {
                 case HUGE_ARRAY -> {
                     if (slot.where() == Where.QUERY) {
                         String value = base.body() == null ? "HEALTH" : "x";
+                        query.removeIf(p -> p[0].equals(slot.name()));
                         for (int i = 0; i < 300; i++) {
                             query.add(new String[] { slot.name(), value });
                         }
@@ -534,7 +537,10 @@ final class BadRequests {
             NHS_SHAPED.stream().filter(value::contains).forEach(secrets::add);
             switch (slot.where()) {
                 case PATH -> pathValues.put(slot.name(), value);
-                case QUERY -> query.add(new String[] { slot.name(), value });
+                case QUERY -> {
+                    query.removeIf(p -> p[0].equals(slot.name()));
+                    query.add(new String[] { slot.name(), value });
+                }
                 case HEADER -> headers.put(slot.name(), value.replaceAll("[\\r\\n\\x00]", ""));
                 default -> throw new IllegalArgumentException(slot.toString());
             }
@@ -548,6 +554,7 @@ final class BadRequests {
                 pathValues.put(slot.name(), value);
                 rawPath.add(slot.name());
             } else {
+                query.removeIf(p -> p[0].equals(slot.name()));
                 query.add(new String[] { slot.name(), "\u0000RAW" + value });
             }
             mutation = what + " in " + slot.where().name().toLowerCase() + " " + slot.name();
