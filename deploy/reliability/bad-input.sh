@@ -11,9 +11,8 @@ cd "$(dirname "$0")/../.."
 COUNT="${1:-10000}"
 SEED_ARG=()
 if [ -n "${2:-}" ]; then SEED_ARG=("-Dnx.badinput.seed=$2"); fi
-if [ -z "${JAVA_HOME:-}" ]; then
-  JAVA_HOME="$(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -V | tail -1)"; export JAVA_HOME
-fi
+source deploy/lib/common.sh
+nx_pick_jdk
 start=$(date +%s)
 ./mvnw -B -q verify -pl gateway -Dtest='BadInputTest#generatedBadRequestsAreRefusedAsProblemsAndChangeNothing' \
   -Dsurefire.failIfNoSpecifiedTests=false -Dnx.badinput.count="$COUNT" "${SEED_ARG[@]}" || status=$?
