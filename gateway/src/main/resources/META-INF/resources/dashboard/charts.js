@@ -86,7 +86,8 @@ window.DashboardCharts = (() => {
       data: rows.map(r => r.value),
       backgroundColor: COLOURS,
       borderColor: '#fff',
-      borderWidth: 2,
+      // no border on empty slices: it would cut a white seam into a ring that holds one slice only
+      borderWidth: context => (context.raw > 0 ? 2 : 0),
     }], {
       cutout: '55%',
       plugins: { legend: { position: 'right', labels: { boxWidth: 12, padding: 12 } } },

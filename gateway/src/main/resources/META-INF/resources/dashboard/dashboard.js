@@ -135,7 +135,7 @@
   const DETAILS = {
     'assessment.started': d => [agency(d.agency)],
     'assessment.completed': d => [DashboardCharts.CATEGORIES[d.primaryCategory] || d.primaryCategory, level(d.thresholdLevel)],
-    'threshold.changed': d => [`level ${d.fromLevel ?? '–'} → ${d.toLevel}`],
+    'threshold.changed': d => [d.fromLevel == null ? 'first level ' + d.toLevel : `level ${d.fromLevel} → ${d.toLevel}`],
     'child.registered': d => [agency(d.leadAgency), d.ageBand],
     'child.transferred': d => [`${d.fromPartnership} → ${d.toPartnership}`],
     'chronology.entry-added': d => [agency(d.agency), d.type],

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +50,7 @@ class DashboardPageTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final String AGENCY = "hscp-childrens-services";
+    private static final String LEAD_AGENCY = "hscp-childrens-services";
 
     @TestHTTPResource("/dashboard/")
     URL page;
@@ -57,7 +58,7 @@ class DashboardPageTest {
     WebDriver browser;
 
     @BeforeEach
-    void aHiowEditionIsPublishedAndTheBrowserStarted() {
+    void aPartnershipWithSomeHistoryAndABrowser() {
         given().header("Authorization", bearer("hiow-toolkit-editor")).contentType(ContentType.JSON)
                 .body(Map.of("version", "1.1.0"))
                 .when().post("/api/v1/toolkits/HIOW/editions")
@@ -65,9 +66,28 @@ class DashboardPageTest {
         given().header("Authorization", bearer("hiow-toolkit-editor"))
                 .when().post("/api/v1/toolkits/HIOW/editions/1.1.0/publication")
                 .then().statusCode(200);
-        await().atMost(PATIENCE).untilAsserted(() -> api().when().get("/api/v1/partnerships")
+        await().atMost(PATIENCE).untilAsserted(() -> as(LEAD_AGENCY).when().get("/api/v1/partnerships")
                 .then().statusCode(200)
                 .body("find { it.code == 'HSCP' }.currentToolkitEdition.version", equalTo("1.1.0")));
+
+        // three children assessed by several agencies, one of them twice (a step up), and an escalation
+        String stepsUp = register();
+        assess(stepsUp, "hscp-health", "EMOTIONAL", 2);
+        assess(stepsUp, "hscp-education", "EMOTIONAL", 3);
+        String deprived = register();
+        assess(deprived, "hscp-police", "SEVERE_DEPRIVATION", 4);
+        assess(register(), "hscp-health", "DEPRESSED_PASSIVE", 2);
+        as(LEAD_AGENCY).body(Map.of("childRef", deprived, "otherAgency", "HEALTH",
+                        "disagreement", "Referral closed without a home visit", "currentRisk", "MEDIUM"))
+                .when().post("/api/v1/escalations")
+                .then().statusCode(201);
+        // the page reads the figures once when it opens: they must hold this history by then
+        await().atMost(PATIENCE).untilAsserted(() -> given().header("Authorization", bearer("hscp-dashboard"))
+                .when().get("/api/v1/dashboard")
+                .then().statusCode(200)
+                .body("childrenByLevel.values().sum()", equalTo(3))
+                .body("escalations.open", equalTo(1)));
+
         browser = headlessChromium();
     }
 
@@ -91,36 +111,46 @@ class DashboardPageTest {
         wait.until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
         assertEquals("Hampshire Safeguarding Children Partnership", text("partnership-name"));
         assertEquals("hscp-lead", text("signed-in-as"));
-        assertTrue(browser.findElements(By.cssSelector(".chart canvas")).size() >= 7, "every chart is drawn");
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript(
+                "const canvases = [...document.querySelectorAll('.chart canvas')];"
+                        + "return canvases.length === 7 && canvases.every(canvas => Chart.getChart(canvas) !== undefined);"),
+                "Chart.js drew every chart");
         int childrenBefore = Integer.parseInt(text("kpi-children"));
+        assertEquals(3, childrenBefore, "the three children assessed before the page opened");
         // a reload would wipe this marker
         ((JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
 
-        String childRef = aChildIsAssessed();
+        String childRef = register();
+        assess(childRef, LEAD_AGENCY, "DISORGANISED", 3);
 
-        wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#feed li[data-type='assessment.completed']")));
-        wait.until(d -> text("kpi-children").equals(String.valueOf(childrenBefore + 1)));
-        String completed = browser.findElement(By.cssSelector("#feed li[data-type='assessment.completed']")).getText();
-        assertTrue(completed.contains(childRef), "the feed names the child by its reference: " + completed);
+        // earlier events may still trickle in live too: the child's own entries are the ones to find
+        String completed = wait.until(ExpectedConditions.presenceOfElementLocated(feedItem("assessment.completed", childRef)))
+                .getText();
         assertTrue(completed.contains("Disorganised or chaotic") && completed.contains("level 3"),
                 "the feed shows the category and level: " + completed);
-        assertTrue(browser.findElements(By.cssSelector("#feed li[data-type='assessment.started']")).size() == 1);
+        wait.until(ExpectedConditions.presenceOfElementLocated(feedItem("assessment.started", childRef)));
+        wait.until(d -> text("kpi-children").equals(String.valueOf(childrenBefore + 1)));
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"),
                 "the page updated without a reload");
 
         screenshot("dashboard.png");
     }
 
-    /** Registers a child and runs one assessment to completion through the gateway, as an agency system would. */
-    private String aChildIsAssessed() {
-        String childRef = api().body(Map.of("givenName", "Sam", "familyName", "Dashboard",
+    /** A new child of HSCP, registered by its lead agency; a made-up name of its own, so it matches no other child. */
+    private static String register() {
+        String familyName = "Dashboard" + ThreadLocalRandom.current().ints(8, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        return as(LEAD_AGENCY).body(Map.of("givenName", "Sam", "familyName", familyName,
                         "dateOfBirth", LocalDate.now().minusYears(3).toString()))
                 .when().post("/api/v1/children")
                 .then().statusCode(201).extract().path("childRef");
-        String assessment = api().when().post("/api/v1/children/{ref}/assessments", childRef)
+    }
+
+    /** One assessment run to completion through the gateway, as the agency systems would: a contribution, a decision. */
+    private static void assess(String childRef, String contributor, String category, int level) {
+        String assessment = as(LEAD_AGENCY).when().post("/api/v1/children/{ref}/assessments", childRef)
                 .then().statusCode(201).extract().path("id");
-        api().body(Map.of("concerns", List.of("Food cupboard empty at two visits"),
+        as(contributor).body(Map.of("concerns", List.of("Food cupboard empty at two visits"),
                         "strengths", List.of("Asks for help"),
                         "purpose", "Multi-agency neglect assessment",
                         "lawfulBasis", "PUBLIC_TASK_6_1_E",
@@ -128,18 +158,24 @@ class DashboardPageTest {
                         "consent", "GIVEN"))
                 .when().post("/api/v1/assessments/{id}/contributions", assessment)
                 .then().statusCode(201);
-        api().body(Map.of("primaryCategory", "DISORGANISED", "thresholdLevel", 3,
+        as(LEAD_AGENCY).body(Map.of("primaryCategory", category, "thresholdLevel", level,
                         "rationale", "Needs met inconsistently",
                         "strengths", List.of("Grandmother nearby"),
                         "childsVoice", "Likes nursery"))
                 .when().post("/api/v1/assessments/{id}/completion", assessment)
                 .then().statusCode(200).body("status", equalTo("COMPLETED"));
-        return childRef;
     }
 
-    private static RequestSpecification api() {
-        return given().header("Authorization", bearer(AGENCY)).header("X-Practitioner-Id", "sw-1")
+    /** An agency system's request: its client's token, the acting practitioner, and why it reads a child's record. */
+    private static RequestSpecification as(String clientId) {
+        return given().header("Authorization", bearer(clientId)).header("X-Practitioner-Id", "p-" + clientId)
+                .header("X-Purpose", "SAFEGUARDING").header("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING")
+                .header("X-Consent", "NOT_SOUGHT").header("X-Para18-Reason", "WOULD_PREJUDICE_PROTECTION")
                 .contentType(ContentType.JSON);
+    }
+
+    private static By feedItem(String type, String childRef) {
+        return By.xpath("//ol[@id='feed']/li[@data-type='" + type + "'][span[@class='child' and text()='" + childRef + "']]");
     }
 
     private String text(String id) {
@@ -159,9 +195,10 @@ class DashboardPageTest {
     private static WebDriver headlessChromium() {
         ChromeOptions options = new ChromeOptions()
                 .setBinary(System.getenv().getOrDefault("NX_CHROMIUM", "/usr/bin/chromium"))
-                // --no-sandbox: CI runs as root, where Chromium refuses its sandbox
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,1500",
-                        "--lang=en-GB");
+                // --no-sandbox: CI runs as root, where Chromium refuses its sandbox; reduced motion: the page then
+                // draws without animation, so the screenshot shows the final figures
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,1700",
+                        "--force-prefers-reduced-motion", "--lang=en-GB");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getenv().getOrDefault("NX_CHROMEDRIVER", "/usr/bin/chromedriver")))
                 .build();
