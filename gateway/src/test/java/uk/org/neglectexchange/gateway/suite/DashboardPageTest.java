@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -102,7 +103,9 @@ class DashboardPageTest {
     void aNewAssessmentShowsUpLiveWithoutAReload() throws IOException {
         browser.get(page.toString());
         // Keycloak's own login form, reached by the page's authorization code + PKCE redirect
+        // while the browser moves between Keycloak and the page, an element just found may already be gone
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("hscp-lead");
         browser.findElement(By.id("password")).sendKeys("hscp-lead-dev-only");
         browser.findElement(By.id("kc-login")).click();
