@@ -246,7 +246,7 @@ public class AssessmentService {
     }
 
     private Assessment check(String id, Optional<Assessment> assessment) {
-        ProblemException notFound = ProblemException.notFound("No assessment " + id + " in your partnership");
+        ProblemException notFound = ProblemException.notFound("No assessment with this id in your partnership");
         try {
             children.visibleChild(assessment.orElseThrow(() -> notFound).childRef);
         } catch (ProblemException e) {

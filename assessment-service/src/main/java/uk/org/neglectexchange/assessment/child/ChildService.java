@@ -101,7 +101,7 @@ public class ChildService {
     public Child visibleChild(String childRef) {
         Child child = childRef == null || !childRef.matches("CH-[A-Z2-9]{10}") ? null : Child.findById(childRef);
         if (child == null || !child.partnership.equals(caller.partnership())) {
-            throw ProblemException.notFound("No child " + childRef + " in your partnership");
+            throw ProblemException.notFound("No child with this childRef in your partnership");
         }
         return child;
     }

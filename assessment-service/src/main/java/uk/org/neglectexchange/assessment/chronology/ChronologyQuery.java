@@ -42,9 +42,14 @@ record ChronologyQuery(List<String> agencies, List<EntryType> types, Optional<Lo
         }
     }
 
+    /** A date of a child's life: years 1900–2100 (a year like +999999999 overflowed the range arithmetic, a 500). */
     private static Optional<LocalDate> date(String name, String value) {
         try {
-            return Optional.ofNullable(blankToNull(value)).map(LocalDate::parse);
+            Optional<LocalDate> date = Optional.ofNullable(blankToNull(value)).map(LocalDate::parse);
+            if (date.isPresent() && (date.get().getYear() < 1900 || date.get().getYear() > 2100)) {
+                throw ProblemException.badRequest(name, "must be a date from 1900-01-01 to 2100-12-31");
+            }
+            return date;
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name, "must be a date, yyyy-mm-dd");
         }

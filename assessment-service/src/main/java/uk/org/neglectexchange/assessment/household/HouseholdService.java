@@ -116,7 +116,7 @@ public class HouseholdService {
     /** Another partnership's carer is as invisible as its children: 404, whether or not it exists. */
     private Carer knownCarer(String carerRef) {
         if (!CarerLink.caresForAChildOf(carerRef, caller.partnership())) {
-            throw ProblemException.notFound("No carer " + carerRef + " in your partnership");
+            throw ProblemException.notFound("No carer with this carerRef in your partnership");
         }
         return Carer.findById(carerRef);
     }

@@ -68,7 +68,7 @@ public class InformationSharing {
         if (caller.hasRole("audit-read")) {
             Child child = childRef.matches("CH-[A-Z2-9]{10}") ? Child.findById(childRef) : null;
             if (child == null) {
-                throw ProblemException.notFound("No child " + childRef);
+                throw ProblemException.notFound("No child with this childRef");
             }
             records = SharingRecord.<SharingRecord>find("childRef = ?1 and id > ?2", Sort.by("id"), childRef, after)
                     .page(Page.ofSize(limit)).list();

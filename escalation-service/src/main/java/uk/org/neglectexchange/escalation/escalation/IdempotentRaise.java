@@ -51,9 +51,10 @@ public class IdempotentRaise {
         }
     }
 
+    /** The same rule as the assessment service's keys: 8–100 letters, digits or . _ : - (a UUID fits). */
     public static String validKey(String key) {
-        if (key != null && (key.isBlank() || key.length() > 100)) {
-            throw ProblemException.badRequest(HEADER, "must be 1 to 100 characters");
+        if (key != null && !key.matches("[A-Za-z0-9._:-]{8,100}")) {
+            throw ProblemException.badRequest(HEADER, "must be 8–100 letters, digits or . _ : -");
         }
         return key;
     }

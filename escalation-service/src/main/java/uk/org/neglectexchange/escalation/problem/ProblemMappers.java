@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,77 +23,87 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import uk.org.neglectexchange.escalation.calendar.BeyondCalendarException;
 
-/** Every error leaves as application/problem+json; no message ever repeats a value the client sent. */
+/**
+ * Every error leaves as application/problem+json; no message ever repeats a value the client sent: not the detail,
+ * and not the instance, which is the operation's path template ("/api/v1/children/{childRef}"), never the path.
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response domain(ProblemException e, UriInfo uri) {
-        return respond(Problem.of(e.status(), e.title(), e.getMessage(), path(uri), e.errors()));
+    public Response domain(ProblemException e, SimpleResourceInfo resource) {
+        return respond(Problem.of(e.status(), e.title(), e.getMessage(), instance(resource), e.errors()));
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
-    public Response unauthorized(RuntimeException e, UriInfo uri) {
+    public Response unauthorized(RuntimeException e, SimpleResourceInfo resource) {
         return Response.fromResponse(respond(Problem.of(401, "Unauthorized",
-                "A valid bearer token from the neglect-exchange realm is required", path(uri), List.of())))
+                "A valid bearer token from the neglect-exchange realm is required", instance(resource), List.of())))
                 .header("WWW-Authenticate", "Bearer realm=\"neglect-exchange\"").build();
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Problem.of(403, "Forbidden", "The token's roles do not allow this operation", path(uri), List.of()));
+    public Response forbidden(ForbiddenException e, SimpleResourceInfo resource) {
+        return respond(Problem.of(403, "Forbidden", "The token's roles do not allow this operation", instance(resource), List.of()));
     }
 
     @ServerExceptionMapper
-    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+    public Response invalid(ConstraintViolationException e, SimpleResourceInfo resource) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(field(v.getPropertyPath().toString()), v.getMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field())).toList();
-        return respond(Problem.of(400, "Bad Request", "The request does not satisfy the API's constraints", path(uri), errors));
+        return respond(Problem.of(400, "Bad Request", "The request does not satisfy the API's constraints", instance(resource), errors));
     }
 
     @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
             MismatchedInputException.class, UnrecognizedPropertyException.class })
-    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+    public Response unreadable(JsonProcessingException e, SimpleResourceInfo resource) {
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return respond(Problem.of(400, "Bad Request", "Unknown field", path(uri),
+            return respond(Problem.of(400, "Bad Request", "Unknown field", instance(resource),
                     List.of(new Problem.FieldError(jsonPath(unknown), "is not a field of this resource"))));
+        }
+        if (e instanceof StrictJson.UnsafeText text) {
+            return respond(Problem.of(400, "Bad Request", "A field holds characters that cannot be stored", instance(resource),
+                    List.of(new Problem.FieldError(jsonPath(text), "must not contain a NUL character or an unpaired surrogate"))));
+        }
+        if (e instanceof Utf8Only.NotUtf8) {
+            return respond(Problem.of(400, "Bad Request", "The body is not valid UTF-8", instance(resource), List.of()));
         }
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String expected = mismatch.getTargetType() == null ? "another type" : mismatch.getTargetType().getSimpleName();
-            return respond(Problem.of(400, "Bad Request", "A field has the wrong type", path(uri),
+            return respond(Problem.of(400, "Bad Request", "A field has the wrong type", instance(resource),
                     List.of(new Problem.FieldError(jsonPath(mismatch), "must be " + expected))));
         }
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                 + e.getLocation().getColumnNr();
-        return respond(Problem.of(400, "Bad Request", "The body is not valid JSON" + where, path(uri), List.of()));
+        return respond(Problem.of(400, "Bad Request", "The body is not valid JSON" + where, instance(resource), List.of()));
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, SimpleResourceInfo resource) {
         Throwable cause = e.getCause();
         if (cause instanceof JsonProcessingException json) {
-            return unreadable(json, uri);
+            return unreadable(json, resource);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), detailFor(status.getStatusCode()),
-                path(uri), List.of()));
+                instance(resource), List.of()));
     }
 
     /** The shipped bank holidays end before the deadline: refuse rather than count on a guessed calendar. */
     @ServerExceptionMapper
-    public Response beyondCalendar(BeyondCalendarException e, UriInfo uri) {
+    public Response beyondCalendar(BeyondCalendarException e, SimpleResourceInfo resource) {
         LOG.error(e.getMessage());
         return respond(Problem.of(503, "Service Unavailable", "The working-day calendar does not reach this deadline yet;"
-                + " the operators have been told", path(uri), List.of()));
+                + " the operators have been told", instance(resource), List.of()));
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e, UriInfo uri) {
-        LOG.errorf(e, "Unexpected error on %s", path(uri));
+    public Response unexpected(Exception e, SimpleResourceInfo resource) {
+        LOG.errorf(e, "Unexpected error in %s", operation(resource));
         return respond(Problem.of(500, "Internal Server Error",
-                "The request could not be completed; it has been logged", path(uri), List.of()));
+                "The request could not be completed; it has been logged", instance(resource), List.of()));
     }
 
     static Response respond(Problem problem) {
@@ -109,8 +120,28 @@ public class ProblemMappers {
         };
     }
 
-    private static String path(UriInfo uri) {
-        return uri == null ? null : uri.getPath();
+    /** The matched operation's path template, or none when no operation matched (the path may hold anything). */
+    private static String instance(SimpleResourceInfo resource) {
+        if (resource == null || resource.getResourceClass() == null) {
+            return null;
+        }
+        Path type = resource.getResourceClass().getAnnotation(Path.class);
+        Path method = null;
+        try {
+            method = resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes())
+                    .getAnnotation(Path.class);
+        } catch (NoSuchMethodException e) {
+            // not public: the class's template alone
+        }
+        String template = (type == null ? "" : type.value()) + (method == null ? "" : "/" + method.value());
+        // "{code: [A-Z]+}" becomes "{code}", "//" becomes "/"
+        return template.replaceAll("\\{\\s*(\\w+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
+    }
+
+    /** For the log: which operation failed, not on which (identifying) path. */
+    private static String operation(SimpleResourceInfo resource) {
+        return resource == null || resource.getResourceClass() == null ? "a request that matched no operation"
+                : resource.getResourceClass().getSimpleName() + "." + resource.getMethodName();
     }
 
     private static String jsonPath(JsonMappingException e) {

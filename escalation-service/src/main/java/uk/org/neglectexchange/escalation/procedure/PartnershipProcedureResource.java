@@ -47,7 +47,7 @@ public class PartnershipProcedureResource {
     public ProcedureView one(@PathParam("partnership") String partnership) {
         PartnershipProcedure procedure = PartnershipProcedure.findById(partnership);
         if (procedure == null) {
-            throw ProblemException.notFound("No procedure known for partnership " + partnership
+            throw ProblemException.notFound("No procedure known for this partnership"
                     + " (partnerships: HSCP, IOWSCP, WSSCP; settings arrive with the published toolkit edition)");
         }
         return ProcedureView.of(procedure);

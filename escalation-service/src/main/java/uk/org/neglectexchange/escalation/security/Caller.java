@@ -36,12 +36,18 @@ public class Caller {
         }
     }
 
-    /** Writes name the acting practitioner: the agency system sets the header, the exchange records it. */
+    /**
+     * Writes name the acting practitioner: the agency system sets the header, the exchange records it. An identifier,
+     * as in the assessment service: 1–100 letters, digits or . _ : @ - (never a name or an NHS number with spaces).
+     */
     public static String requirePractitioner(String headerValue) {
-        if (headerValue == null || headerValue.isBlank() || headerValue.length() > 100) {
+        if (headerValue == null || headerValue.isBlank()) {
             throw ProblemException.badRequest(PRACTITIONER_HEADER,
-                    "Writes name the acting practitioner: 1 to 100 characters, set by the agency system");
+                    "is required on writes: the agency system names the practitioner acting");
         }
-        return headerValue.strip();
+        if (!headerValue.matches("[A-Za-z0-9._:@-]{1,100}")) {
+            throw ProblemException.badRequest(PRACTITIONER_HEADER, "must be 1–100 letters, digits or . _ : @ -");
+        }
+        return headerValue;
     }
 }

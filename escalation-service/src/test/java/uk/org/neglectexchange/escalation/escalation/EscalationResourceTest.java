@@ -21,6 +21,7 @@ import static uk.org.neglectexchange.escalation.support.KeycloakTokens.bearer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -188,6 +189,21 @@ class EscalationResourceTest {
                 .contentType(ContentType.JSON).body(Map.of("action", "respond", "note", "seen"))
                 .when().post("/api/v1/escalations/{id}/actions", id)
                 .then().statusCode(400).body("errors[0].field", equalTo("X-Practitioner-Id"));
+    }
+
+    @Test
+    void practitionerAndIdempotencyKeyAreIdentifiersAsInTheAssessmentService() {
+        for (String practitioner : List.of("Jane Smith", "943 476 5919", "p".repeat(101), "p-1;drop")) {
+            given().header("Authorization", bearer("hscp-childrens-services")).header("X-Practitioner-Id", practitioner)
+                    .contentType(ContentType.JSON).body(disagreement(newChildRef(), "HEALTH"))
+                    .when().post("/api/v1/escalations")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("X-Practitioner-Id"));
+        }
+        for (String key : List.of("short", "with space in it", "k".repeat(101), "key/../../etc")) {
+            raiseWithKey(key, disagreement(newChildRef(), "HEALTH")).statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("Idempotency-Key"));
+        }
     }
 
     @Test

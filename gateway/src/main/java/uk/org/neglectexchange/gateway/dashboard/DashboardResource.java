@@ -157,11 +157,17 @@ public class DashboardResource {
         return LocalDate.now(LOCAL);
     }
 
+    /** Years 1900–2100: a year like +999999999 overflowed the bucket arithmetic (a 500). */
     private static LocalDate date(String parameter, String value) {
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(List.of(parameter), parameter + " must be a date, YYYY-MM-DD");
         }
+        if (date.getYear() < 1900 || date.getYear() > 2100) {
+            throw ProblemException.badRequest(List.of(parameter), parameter + " must be a date from 1900-01-01 to 2100-12-31");
+        }
+        return date;
     }
 }

@@ -77,7 +77,7 @@ public class ChartResource {
             @Parameter(description = "json, html or pdf: overrides Accept, for links") @QueryParam("format") String format) {
         Edition edition = lookup.resolve(family, version);
         Chart chart = Charts.of(code, edition, editions.contentOf(edition))
-                .orElseThrow(() -> ProblemException.notFound("No chart " + code + " (charts: " + String.join(", ", Charts.codes()) + ")"));
+                .orElseThrow(() -> ProblemException.notFound("No chart with this code (charts: " + String.join(", ", Charts.codes()) + ")"));
         MediaType type = representation(format);
         boolean viaCurrent = EditionLookup.CURRENT.equals(version);
         if (type.equals(MediaType.APPLICATION_JSON_TYPE)) {

@@ -115,7 +115,7 @@ public class ContentResource {
         Resolved resolved = resolve();
         EditionContent.GuidanceDocument document = resolved.content().guidance().stream()
                 .filter(g -> g.code().equals(code)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("This edition has no guidance document " + code));
+                .orElseThrow(() -> ProblemException.notFound("This edition has no guidance document with this code"));
         return CacheableContent.ok(request, resolved.edition(), resolved.viaCurrent(), "guidance:" + code, document,
                 MediaType.APPLICATION_JSON_TYPE);
     }

@@ -20,7 +20,7 @@ public class EditionLookup {
 
     public ToolkitFamily family(String code) {
         return ToolkitFamily.parse(code)
-                .orElseThrow(() -> ProblemException.notFound("No toolkit family " + code + " (families: HIOW, WS)"));
+                .orElseThrow(() -> ProblemException.notFound("No toolkit family with this code (families: HIOW, WS)"));
     }
 
     /** {@code version} is a semantic version or {@code current}. */

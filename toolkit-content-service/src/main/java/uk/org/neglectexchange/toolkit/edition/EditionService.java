@@ -55,7 +55,7 @@ public class EditionService {
 
     public Edition edition(ToolkitFamily family, String version, boolean includeDrafts) {
         return Edition.find(family, version).filter(e -> includeDrafts || e.status != EditionStatus.DRAFT)
-                .orElseThrow(() -> ProblemException.notFound("Family " + family + " has no edition " + version));
+                .orElseThrow(() -> ProblemException.notFound("Family " + family + " has no edition with this version"));
     }
 
     @Transactional
@@ -147,7 +147,7 @@ public class EditionService {
 
     private Edition lockedDraft(ToolkitFamily family, String version) {
         Edition edition = Edition.find(family, version)
-                .orElseThrow(() -> ProblemException.notFound("Family " + family + " has no edition " + version));
+                .orElseThrow(() -> ProblemException.notFound("Family " + family + " has no edition with this version"));
         Edition.getEntityManager().lock(edition, LockModeType.PESSIMISTIC_WRITE);
         if (edition.status != EditionStatus.DRAFT) {
             throw ProblemException.conflict("Edition " + family + " " + version + " is " + edition.status

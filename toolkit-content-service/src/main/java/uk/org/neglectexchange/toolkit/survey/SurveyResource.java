@@ -58,8 +58,7 @@ public class SurveyResource {
     }
 
     private static ToolkitFamily family(String code) {
-        return ToolkitFamily.parse(code).orElseThrow(() -> ProblemException.notFound("No toolkit family " + code
-                + " (families: HIOW, WS)"));
+        return ToolkitFamily.parse(code).orElseThrow(() -> ProblemException.notFound("No toolkit family with this code (families: HIOW, WS)"));
     }
 
     /** Practitioners review their own partnership's toolkit; HSCP and IOWSCP share HIOW, WSSCP has WS. */
