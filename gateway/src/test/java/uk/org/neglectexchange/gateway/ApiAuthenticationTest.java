@@ -22,7 +22,7 @@ class ApiAuthenticationTest {
     void requestWithoutTokenIsUnauthorized() {
         assertProblem(given().when().get(PATH).then(), 401, "Unauthorized", "unauthorized")
                 .header("WWW-Authenticate", "Bearer realm=\"neglect-exchange\"")
-                .body("instance", equalTo(PATH));
+                .body("instance", equalTo("/api/v1/toolkits/{value}/editions/current"));
     }
 
     @Test

@@ -23,7 +23,15 @@ class ApiRoutingTest {
     void unknownSegmentIsNotFoundWithoutEchoingTheQuery() {
         assertProblem(given().header("Authorization", bearer(HSCP_HEALTH))
                 .when().get("/api/v1/no-such-thing/123?nhsNumber=9434765919").then(), 404, "Not Found", "not-found")
-                .body("instance", equalTo("/api/v1/no-such-thing/123"))
+                .body("instance", equalTo("/api/v1/no-such-thing/{value}"))
+                .body(not(containsString("9434765919")));
+    }
+
+    @Test
+    void anIdentifierInThePathIsMaskedInTheProblem() {
+        assertProblem(given().header("Authorization", bearer(HSCP_HEALTH))
+                .when().get("/api/v1/no-such-thing/9434765919/notes").then(), 404, "Not Found", "not-found")
+                .body("instance", equalTo("/api/v1/no-such-thing/{value}/notes"))
                 .body(not(containsString("9434765919")));
     }
 
@@ -44,7 +52,7 @@ class ApiRoutingTest {
         assertProblem(given().header("Authorization", bearer(HSCP_HEALTH)).when().get("/api/v1/children/C-1").then(),
                 503, "Service Unavailable", "service-unavailable")
                 .body("detail", equalTo("the assessment service is not answering"))
-                .body("instance", equalTo("/api/v1/children/C-1"));
+                .body("instance", equalTo("/api/v1/children/{value}"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package uk.org.neglectexchange.gateway.apidocs;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +12,9 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Folds the services' OpenAPI documents (and the gateway's own) into one that describes the API as a client sees it through the gateway.
- * Each service owns distinct paths; a component name two services both define keeps the first service's definition.
+ * Each service owns distinct paths. A component name that two services define differently (each has its own
+ * {@code Page}) is prefixed with each defining service's name ({@code AssessmentPage}, {@code EscalationPage}) and the
+ * $refs of that service's document are rewritten to match; a name defined identically everywhere is kept as it is.
  */
 final class OpenApiMerger {
 
@@ -30,7 +34,9 @@ final class OpenApiMerger {
         JsonArray tags = new JsonArray();
         Set<String> tagNames = new HashSet<>();
         String version = "3.1.0";
-        for (JsonObject document : documents.values()) {
+        Map<String, Map<String, String>> renames = collisions(documents);
+        for (Map.Entry<String, JsonObject> service : documents.entrySet()) {
+            JsonObject document = renamed(service.getValue(), renames.getOrDefault(service.getKey(), Map.of()));
             version = document.getString("openapi", version);
             putAbsent(paths, document.getJsonObject("paths", new JsonObject()));
             JsonObject serviceComponents = document.getJsonObject("components", new JsonObject());
@@ -60,6 +66,68 @@ final class OpenApiMerger {
             combined.put(UNAVAILABLE_EXTENSION, new JsonArray(List.copyOf(unavailable)));
         }
         return combined;
+    }
+
+    /**
+     * For each service, the components to rename: "#/components/schemas/Page" → "#/components/schemas/AssessmentPage"
+     * for every name another service defines differently. Security schemes are replaced by one of ours anyway.
+     */
+    private static Map<String, Map<String, String>> collisions(Map<String, JsonObject> documents) {
+        Map<String, Map<String, JsonObject>> definitions = new HashMap<>();
+        documents.forEach((service, document) -> {
+            JsonObject components = document.getJsonObject("components", new JsonObject());
+            for (String section : components.fieldNames()) {
+                if (section.equals("securitySchemes")) {
+                    continue;
+                }
+                components.getJsonObject(section).forEach(entry -> definitions
+                        .computeIfAbsent("#/components/" + section + "/" + entry.getKey(), k -> new LinkedHashMap<>())
+                        .put(service, (JsonObject) entry.getValue()));
+            }
+        });
+        Map<String, Map<String, String>> renames = new HashMap<>();
+        definitions.forEach((ref, byService) -> {
+            if (new HashSet<>(byService.values()).size() > 1) {
+                int cut = ref.lastIndexOf('/') + 1;
+                byService.keySet().forEach(service -> renames.computeIfAbsent(service, s -> new HashMap<>())
+                        .put(ref, ref.substring(0, cut) + capitalised(service) + ref.substring(cut)));
+            }
+        });
+        return renames;
+    }
+
+    /** A copy of the document with the components renamed and every $ref to them rewritten. */
+    private static JsonObject renamed(JsonObject document, Map<String, String> renames) {
+        if (renames.isEmpty()) {
+            return document;
+        }
+        JsonObject copy = (JsonObject) rewriteRefs(document.copy(), renames);
+        JsonObject components = copy.getJsonObject("components");
+        renames.forEach((from, to) -> {
+            String[] old = from.split("/");
+            JsonObject section = components.getJsonObject(old[2]);
+            section.put(to.substring(to.lastIndexOf('/') + 1), section.remove(old[3]));
+        });
+        return copy;
+    }
+
+    private static Object rewriteRefs(Object node, Map<String, String> renames) {
+        if (node instanceof JsonObject object) {
+            for (String key : Set.copyOf(object.fieldNames())) {
+                Object value = object.getValue(key);
+                object.put(key, key.equals("$ref") && value instanceof String ref ? renames.getOrDefault(ref, ref)
+                        : rewriteRefs(value, renames));
+            }
+        } else if (node instanceof JsonArray array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, rewriteRefs(array.getValue(i), renames));
+            }
+        }
+        return node;
+    }
+
+    private static String capitalised(String service) {
+        return Character.toUpperCase(service.charAt(0)) + service.substring(1);
     }
 
     private static void putAbsent(JsonObject target, JsonObject source) {

@@ -39,6 +39,8 @@ public class BodySizeInterceptor implements ProxyInterceptor {
                 return sent.succeeded() ? Future.succeededFuture(sent.result()) : Future.failedFuture(sent.cause());
             }
             Problem problem = OversizeRequests.problem(client.path(), maxBytes);
+            // the proxy drops hop-by-hop headers from a ProxyResponse: set it on the client's response itself
+            OversizeRequests.closeAfter(client.response());
             return Future.succeededFuture(request.response()
                     .setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

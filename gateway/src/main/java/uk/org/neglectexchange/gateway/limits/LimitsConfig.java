@@ -24,6 +24,14 @@ public interface LimitsConfig {
     @WithDefault("1M")
     MemorySize maxBodySize();
 
+    /**
+     * The request target (path and query, as sent); longer is 414. Vert.x's own limit on the request line
+     * ({@code quarkus.http.limits.max-initial-line-length}) is set well above it, because Vert.x answers a bare 414
+     * before any handler runs.
+     */
+    @WithDefault("4096")
+    int maxUriLength();
+
     /** All request headers together; larger is 431. */
     @WithDefault("16K")
     MemorySize maxHeaderSize();

@@ -1,6 +1,8 @@
 package uk.org.neglectexchange.gateway.limits;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import uk.org.neglectexchange.gateway.problem.Problem;
 
 /** What happens to the rest of a request whose body is refused as too large. */
@@ -17,9 +19,18 @@ final class OversizeRequests {
     }
 
     /**
-     * Reads and drops what the client is still sending, so it can finish writing and read the 413 on a connection
-     * that stays usable; closing with unread data would reset the connection under the answer. A client that keeps
-     * sending past {@code discardAtMost} more bytes is cut off.
+     * The 413 ends the connection ({@code Connection: close}): the answer goes out while the client may still be
+     * sending, so the connection is in no state to carry another request. A client that reused it (as
+     * java.net.http.HttpClient did) found it closed under its next request ("header parser received no bytes").
+     */
+    static void closeAfter(HttpServerResponse response) {
+        response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+    }
+
+    /**
+     * Reads and drops what the client is still sending, so it can finish writing and read the 413; closing with
+     * unread data would reset the connection under the answer. The connection is closed when the body ends, as the
+     * 413 said; a client that keeps sending past {@code discardAtMost} more bytes is cut off.
      */
     static void discardRest(HttpServerRequest request, long discardAtMost) {
         long[] discarded = {0};
@@ -30,7 +41,7 @@ final class OversizeRequests {
             }
         });
         request.exceptionHandler(e -> { });
-        request.endHandler(null);
+        request.endHandler(end -> request.connection().close());
         request.resume();
     }
 }

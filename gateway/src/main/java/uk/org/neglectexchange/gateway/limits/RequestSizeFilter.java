@@ -13,8 +13,8 @@ import uk.org.neglectexchange.gateway.problem.Problem;
 import uk.org.neglectexchange.gateway.problem.ProblemResponses;
 
 /**
- * Refuses, before the token is even verified, a request whose headers are too large (431) or whose Content-Length
- * announces a body over the limit (413). A body sent in chunks has no length to check here: {@link BodySizeInterceptor}
+ * Refuses, before the token is even verified, a request whose URI is too long (414), whose headers are too large (431)
+ * or whose Content-Length announces a body over the limit (413). A body sent in chunks has no length to check here: {@link BodySizeInterceptor}
  * counts it while it streams to the service, and Quarkus's own limit (set to the same value) covers the gateway's own
  * resources.
  */
@@ -29,8 +29,10 @@ public class RequestSizeFilter {
 
     private final long maxBodyBytes;
     private final long maxHeaderBytes;
+    private final int maxUriLength;
 
     RequestSizeFilter(LimitsConfig config) {
+        this.maxUriLength = config.maxUriLength();
         this.maxBodyBytes = config.maxBodySize().asLongValue();
         this.maxHeaderBytes = config.maxHeaderSize().asLongValue();
     }
@@ -41,6 +43,12 @@ public class RequestSizeFilter {
 
     private void check(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
+        if (request.uri().length() > maxUriLength) {
+            ProblemResponses.send(ctx.response(), Problem.of(414, "URI Too Long",
+                    "The path and query together are longer than the " + maxUriLength + " characters the API accepts",
+                    request.path()));
+            return;
+        }
         if (headerBytes(request) > maxHeaderBytes) {
             ProblemResponses.send(ctx.response(), Problem.of(431, "Request Header Fields Too Large",
                     "The request headers together are larger than the " + maxHeaderBytes + " bytes the API accepts",
@@ -49,6 +57,7 @@ public class RequestSizeFilter {
         }
         if (declaredLength(request) > maxBodyBytes) {
             OversizeRequests.discardRest(request, maxBodyBytes);
+            OversizeRequests.closeAfter(ctx.response());
             ProblemResponses.send(ctx.response(), OversizeRequests.problem(request.path(), maxBodyBytes));
             return;
         }

@@ -57,7 +57,7 @@ public class FailureProblemHandler {
         } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
             sendStatus(ctx, ctx.statusCode());
         } else {
-            LOG.errorf(failure, "Unexpected failure on %s", ctx.request().path());
+            LOG.errorf(failure, "Unexpected failure on %s", Problem.masked(ctx.request().path()));
             ProblemResponses.send(ctx, 500, "Internal Server Error",
                     "The request could not be completed; it has been logged");
         }

@@ -62,7 +62,7 @@ public class RestProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        LOG.errorf(e, "Unexpected error on %s", path(uri));
+        LOG.errorf(e, "Unexpected error on %s", Problem.masked(path(uri)));
         return respond(500, Problem.of(500, "Internal Server Error",
                 "The request could not be completed; it has been logged", path(uri)).toJson());
     }

@@ -34,7 +34,7 @@ class UpstreamFailureInterceptor implements ProxyInterceptor {
         return context.sendRequest().recover(failure -> {
             Problem problem = problemFor(failure, context.request().proxiedRequest().path());
             LOG.warnf("%s service: %s on %s %s (%s)", serviceName, problem.title(), context.request().getMethod(),
-                    context.request().proxiedRequest().path(), failure.toString());
+                    problem.instance(), failure.toString());
             context.request().release();
             ProxyResponse response = context.request().response()
                     .release()
