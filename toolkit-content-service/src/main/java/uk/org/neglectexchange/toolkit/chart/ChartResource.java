@@ -101,7 +101,18 @@ public class ChartResource {
                 default -> throw ProblemException.unprocessable("format", "must be json, html or pdf");
             };
         }
-        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+        // an empty Accept is taken as */*; one that cannot be parsed was a 500 from getAcceptableMediaTypes()
+        String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
+        if (accept == null || accept.isBlank()) {
+            return MediaType.APPLICATION_JSON_TYPE;
+        }
+        List<MediaType> acceptable;
+        try {
+            acceptable = headers.getAcceptableMediaTypes();
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(406, "Not Acceptable", "The Accept header cannot be parsed", List.of());
+        }
+        for (MediaType accepted : acceptable) {
             if (accepted.isCompatible(PDF) && !accepted.isWildcardType()) {
                 return PDF;
             }
