@@ -29,8 +29,8 @@ final class OversizeRequests {
 
     /**
      * Reads and drops what the client is still sending, so it can finish writing and read the 413; closing with
-     * unread data would reset the connection under the answer. The connection is closed when the body ends, as the
-     * 413 said; a client that keeps sending past {@code discardAtMost} more bytes is cut off.
+     * unread data would reset the connection under the answer. The connection is closed once the body has ended and
+     * the 413 is out, as the 413 said; a client that keeps sending past {@code discardAtMost} more bytes is cut off.
      */
     static void discardRest(HttpServerRequest request, long discardAtMost) {
         long[] discarded = {0};
@@ -41,7 +41,17 @@ final class OversizeRequests {
             }
         });
         request.exceptionHandler(e -> { });
-        request.endHandler(end -> request.connection().close());
+        request.endHandler(end -> closeOnceAnswered(request));
         request.resume();
+    }
+
+    /** The 413 may still be on its way (a chunked body is refused only when the proxy gives up): close after it. */
+    private static void closeOnceAnswered(HttpServerRequest request) {
+        HttpServerResponse response = request.response();
+        if (response.ended()) {
+            request.connection().close();
+        } else {
+            response.bodyEndHandler(written -> request.connection().close());
+        }
     }
 }
