@@ -62,6 +62,16 @@ class StrictInputTest {
     }
 
     @Test
+    void aDateOutsideTheYears1900To2100IsRefusedNamingTheField() {
+        // -999999999-01-01 as a chronology entry's occurredOn was a 500
+        for (String date : new String[] { "-999999999-01-01", "+999999999-12-31", "1899-12-31", "2101-01-01" }) {
+            register(VALID.replace("2020-01-01", date), "application/json").statusCode(400)
+                    .body("errors[0].field", equalTo("dateOfBirth"))
+                    .body("errors[0].message", equalTo("must be a date from 1900-01-01 to 2100-12-31"));
+        }
+    }
+
+    @Test
     void aBodyWithoutContentTypeOrInAnotherCharsetIsUnsupported() {
         given().header("Authorization", bearer(CLIENT)).header("X-Practitioner-Id", "strict-input")
                 .body(VALID.getBytes(StandardCharsets.UTF_8))

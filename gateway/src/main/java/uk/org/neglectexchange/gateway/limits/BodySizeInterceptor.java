@@ -32,7 +32,7 @@ public class BodySizeInterceptor implements ProxyInterceptor {
         }
         HttpServerRequest client = request.proxiedRequest();
         LimitedBody limited = new LimitedBody(body.stream(), maxBytes,
-                () -> OversizeRequests.discardRest(client, maxBytes));
+                () -> OversizeRequests.discardRest(client, OversizeRequests.DISCARD_FACTOR * maxBytes));
         request.setBody(Body.body(limited, -1));
         return context.sendRequest().transform(sent -> {
             if (!limited.exceeded()) {

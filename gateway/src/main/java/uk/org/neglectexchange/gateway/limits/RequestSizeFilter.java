@@ -56,7 +56,7 @@ public class RequestSizeFilter {
             return;
         }
         if (declaredLength(request) > maxBodyBytes) {
-            OversizeRequests.discardRest(request, maxBodyBytes);
+            OversizeRequests.discardRest(request, OversizeRequests.DISCARD_FACTOR * maxBodyBytes);
             OversizeRequests.closeAfter(ctx.response());
             ProblemResponses.send(ctx.response(), OversizeRequests.problem(request.path(), maxBodyBytes));
             return;

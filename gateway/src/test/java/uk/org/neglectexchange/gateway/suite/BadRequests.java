@@ -253,8 +253,10 @@ final class BadRequests {
             if (value.isObject()) {
                 Set<String> requiredNames = new LinkedHashSet<>();
                 schema.path("required").forEach(r -> requiredNames.add(r.asText()));
+                // a map (Map<String, X>) describes its values by additionalProperties, not by properties
                 value.properties().forEach(field -> bodySlots(field.getValue(),
-                        resolve(schema.path("properties").path(field.getKey())), pointer + "/" + field.getKey(),
+                        resolve(schema.path("properties").has(field.getKey()) ? schema.path("properties").path(field.getKey())
+                                : schema.path("additionalProperties")), pointer + "/" + field.getKey(),
                         requiredNames.contains(field.getKey()), slots));
             } else if (value.isArray() && !value.isEmpty() && slots.size() < 400) {
                 bodySlots(value.get(0), resolve(schema.path("items")), pointer + "/0", false, slots);

@@ -62,9 +62,9 @@ public class ProblemMappers {
             return respond(Problem.of(400, "Bad Request", "Unknown field", instance(resource),
                     List.of(new Problem.FieldError(jsonPath(unknown), "is not a field of this resource"))));
         }
-        if (e instanceof StrictJson.UnsafeText text) {
-            return respond(Problem.of(400, "Bad Request", "A field holds characters that cannot be stored", instance(resource),
-                    List.of(new Problem.FieldError(jsonPath(text), "must not contain a NUL character or an unpaired surrogate"))));
+        if (e instanceof StrictJson.Refused refused) {
+            return respond(Problem.of(400, "Bad Request", "A field holds a value the API does not accept", instance(resource),
+                    List.of(new Problem.FieldError(jsonPath(refused), refused.rule()))));
         }
         if (e instanceof Utf8Only.NotUtf8) {
             return respond(Problem.of(400, "Bad Request", "The body is not valid UTF-8", instance(resource), List.of()));

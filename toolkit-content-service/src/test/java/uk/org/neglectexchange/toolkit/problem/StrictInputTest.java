@@ -64,6 +64,9 @@ class StrictInputTest {
         ObjectNode dated = (ObjectNode) content.findParent("dueOn");
         dated.put("dueOn", "2026-01-01T00:00:00Z");
         replaceContent(content).statusCode(400).body("errors[0].field", endsWith("dueOn"));
+        // and +999999999-12-31 was stored
+        dated.put("dueOn", "+999999999-12-31");
+        replaceContent(content).statusCode(400).body("errors[0].field", endsWith("dueOn"));
     }
 
     @Test
