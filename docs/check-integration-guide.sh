@@ -5,8 +5,10 @@
 # CI runs it through the gateway's suite test IntegrationGuideTest, against the whole suite on a random port.
 set -euo pipefail
 guide="$(cd "$(dirname "$0")" && pwd)/integration-guide.md"
-script=$(mktemp --suffix=.sh)
-trap 'rm -f "$script"' EXIT
+# the guide works in a directory of its own under $TMPDIR (responses, a 1 MiB body): all of it goes afterwards
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+script="$work/integration-guide.sh"
 
 # Every line outside a bash block becomes an empty line, so the script's line numbers are the guide's. Line 1 (the
 # title) carries the shell options and traps instead: stop at the first failure and say where; leave no `curl -N`
@@ -25,4 +27,4 @@ awk -v name="$name" -v header="$header" '
   }
 ' "$guide" > "$script"
 
-bash "$script"
+TMPDIR="$work" bash "$script"
