@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Lints the API documents the exchange publishes, failing on any error:
-#   - docs/asyncapi.yaml with the AsyncAPI CLI (`asyncapi validate`);
+#   - docs/asyncapi.yaml with the AsyncAPI CLI (`asyncapi validate`), failing on warnings too (it has none);
 #   - the combined OpenAPI document of the running suite (all services in one document, as /q/openapi serves it)
 #     with Redocly CLI and docs/lint/redocly.yaml. The gateway's suite test IntegrationGuideTest saves it to
 #     gateway/target/combined-openapi.json; another file can be named as the first argument.
@@ -41,7 +41,7 @@ export ASYNCAPI_METRICS_CONFIG_PATH="$tools/asyncapi-analytics.json"
   echo '{"analyticsEnabled": "false", "infoMessageShown": "true", "userID": "none"}' > "$ASYNCAPI_METRICS_CONFIG_PATH"
 
 echo "docs/lint.sh: AsyncAPI: docs/asyncapi.yaml"
-"$tools/node_modules/.bin/asyncapi" validate "$root/docs/asyncapi.yaml" --fail-severity=error
+"$tools/node_modules/.bin/asyncapi" validate "$root/docs/asyncapi.yaml" --fail-severity=warn
 echo "docs/lint.sh: OpenAPI: $openapi"
 "$tools/node_modules/.bin/redocly" lint "$openapi" --config "$lint/redocly.yaml" --format=stylish
 echo "docs/lint.sh: both documents are valid"
