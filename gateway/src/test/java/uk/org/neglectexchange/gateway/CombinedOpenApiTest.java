@@ -1,9 +1,14 @@
 package uk.org.neglectexchange.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -11,7 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** /q/openapi answers without a token, and still answers when no service is running (as in the test profile). */
+/**
+ * /q/openapi answers without a token, and still answers when no service is running (as in the test profile); the
+ * gateway's own resources are always in it.
+ */
 @QuarkusTest
 class CombinedOpenApiTest {
 
@@ -27,6 +35,21 @@ class CombinedOpenApiTest {
                 .body("components.securitySchemes.oauth2.openIdConnectUrl",
                         equalTo("http://127.0.0.1:8180/realms/neglect-exchange/.well-known/openid-configuration"))
                 .body("'x-unavailable-services'", containsInAnyOrder("assessment", "escalation", "toolkit"));
+    }
+
+    @Test
+    void theGatewaysOwnResourcesAreInTheCombinedDocumentUnderTheSameScheme() {
+        given().when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.'/api/v1/dashboard'.get.summary", notNullValue())
+                .body("paths.'/api/v1/dashboard/children-by-category'.get", notNullValue())
+                .body("paths.'/api/v1/dashboard/level-changes'.get.parameters.name", hasItems("from", "to", "interval"))
+                .body("paths.'/api/v1/dashboard/escalations'.get.security[0]", hasKey("oauth2"))
+                .body("paths.'/api/v1/dashboard/escalations'.get.responses", hasKey("403"))
+                .body("components.schemas", hasKey("DashboardOverview"))
+                .body("components.securitySchemes.keySet()", contains("oauth2"))
+                .body("tags.name", hasItem("Dashboard"))
+                .body("'x-unavailable-services'", not(hasItem("gateway")));
     }
 
     @Test

@@ -6,12 +6,12 @@ import static org.hamcrest.Matchers.startsWith;
 import io.restassured.response.ValidatableResponse;
 
 /** Asserts the problem+json shape every error shares with the services. */
-final class ProblemJson {
+public final class ProblemJson {
 
     private ProblemJson() {
     }
 
-    static ValidatableResponse assertProblem(ValidatableResponse response, int status, String title, String slug) {
+    public static ValidatableResponse assertProblem(ValidatableResponse response, int status, String title, String slug) {
         return response.statusCode(status)
                 .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("https://neglect-exchange.example/problems/" + slug))

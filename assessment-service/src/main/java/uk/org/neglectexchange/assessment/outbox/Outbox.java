@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.org.neglectexchange.assessment.correlation.Correlation;
+
 /** Records an event to publish; only inside the transaction that makes the change, so both commit or neither. */
 @ApplicationScoped
 public class Outbox {
@@ -35,6 +37,8 @@ public class Outbox {
         event.subject = subject;
         event.partnership = partnership;
         event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        event.requestId = Correlation.requestId();
+        event.traceparent = Correlation.traceparent();
         try {
             event.data = json.writeValueAsString(data);
         } catch (JsonProcessingException e) {

@@ -28,8 +28,10 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import uk.org.neglectexchange.assessment.correlation.Correlation;
 
 /**
  * Publishes committed outbox rows to Kafka as CloudEvents (binary mode), in commit order, and marks them
@@ -134,9 +136,16 @@ public class OutboxRelay {
         if (event.partnership != null) {
             cloudEvent.withExtension("partnership", event.partnership);
         }
+        // CloudEvents extensions: requestid, and traceparent (the distributed-tracing extension)
+        if (event.requestId != null) {
+            cloudEvent.withExtension("requestid", event.requestId);
+        }
+        if (event.traceparent != null) {
+            cloudEvent.withExtension("traceparent", event.traceparent);
+        }
         var record = OutgoingKafkaRecordMetadata.<String>builder().withKey(event.messageKey).build();
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        emitter.send(Message.of(event.data).addMetadata(cloudEvent.build()).addMetadata(record)
+        Message<String> message = Message.of(event.data).addMetadata(cloudEvent.build()).addMetadata(record)
                 .withAck(() -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);
@@ -144,7 +153,13 @@ public class OutboxRelay {
                 .withNack(failure -> {
                     acked.completeExceptionally(failure);
                     return CompletableFuture.completedFuture(null);
-                }));
+                });
+        if (event.traceparent != null) {
+            // The producer's span (and the record's own traceparent header) joins the trace that appended the
+            // event, instead of whatever this relay thread happens to run in.
+            message = message.addMetadata(TracingMetadata.withCurrent(Correlation.contextOf(event.traceparent)));
+        }
+        emitter.send(message);
         return acked;
     }
 }

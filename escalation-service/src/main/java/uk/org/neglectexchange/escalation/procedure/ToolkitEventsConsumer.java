@@ -8,6 +8,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import uk.org.neglectexchange.escalation.correlation.Correlation;
 import uk.org.neglectexchange.escalation.inbox.EventReader;
 import uk.org.neglectexchange.escalation.inbox.PoisonEvent;
 
@@ -28,6 +29,9 @@ public class ToolkitEventsConsumer {
     @Blocking
     @Retry(maxRetries = 3, delay = 1000, abortOn = PoisonEvent.class)
     public void on(ConsumerRecord<String, String> record) {
-        procedures.apply(reader.read(record));
+        // the producer's request id and trace in this service's logs, and on any event appended in consequence
+        try (var correlated = Correlation.applying(record)) {
+            procedures.apply(reader.read(record));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package uk.org.neglectexchange.escalation.support;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,14 @@ public final class AssessmentEventSender implements AutoCloseable {
 
     /** A CloudEvent in binary mode, keyed by childRef, with the partnership extension. */
     public void send(UUID id, String type, String childRef, String partnership, String data) throws Exception {
+        send(id, type, childRef, partnership, data, Map.of());
+    }
+
+    /** With more CloudEvents extensions, e.g. requestid and traceparent, as named without their ce_ prefix. */
+    public void send(UUID id, String type, String childRef, String partnership, String data,
+            Map<String, String> extensions) throws Exception {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, childRef, data);
+        extensions.forEach((name, value) -> header(record, name, value));
         header(record, "id", id.toString());
         header(record, "specversion", "1.0");
         header(record, "type", type);

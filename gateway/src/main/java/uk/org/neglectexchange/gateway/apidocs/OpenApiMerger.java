@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Folds the services' OpenAPI documents into one that describes the API as a client sees it through the gateway.
+ * Folds the services' OpenAPI documents (and the gateway's own) into one that describes the API as a client sees it through the gateway.
  * Each service owns distinct paths; a component name two services both define keeps the first service's definition.
  */
 final class OpenApiMerger {

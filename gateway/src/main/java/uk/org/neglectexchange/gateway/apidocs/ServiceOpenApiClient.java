@@ -14,7 +14,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 
-/** Fetches one service's own OpenAPI document (SmallRye's, at /q/openapi) as JSON. */
+/** Fetches one service's own OpenAPI document (SmallRye's, at /q/openapi), or the gateway's own, as JSON. */
 @Singleton
 class ServiceOpenApiClient {
 
@@ -27,9 +27,13 @@ class ServiceOpenApiClient {
     }
 
     Future<JsonObject> fetch(URI serviceUrl) {
+        return fetchDocument(serviceUrl.resolve("/q/openapi?format=json"));
+    }
+
+    Future<JsonObject> fetchDocument(URI documentUrl) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
-                .setAbsoluteURI(serviceUrl.resolve("/q/openapi?format=json").toString())
+                .setAbsoluteURI(documentUrl.toString())
                 .putHeader(HttpHeaders.ACCEPT, "application/json")
                 .setConnectTimeout(timeoutMillis)
                 .setIdleTimeout(timeoutMillis);

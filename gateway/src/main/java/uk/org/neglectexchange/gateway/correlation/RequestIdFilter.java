@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.MDC;
+
 import io.quarkus.vertx.http.runtime.filters.Filters;
 
 /**
@@ -18,6 +20,9 @@ public class RequestIdFilter {
 
     public static final String HEADER = "X-Request-Id";
 
+    /** Shown by %X{requestId} in the log format, as in the services. */
+    static final String MDC_KEY = "requestId";
+
     /** Runs before authentication (priority 200), so even a 401 carries the id. */
     private static final int PRIORITY = 1000;
 
@@ -29,6 +34,8 @@ public class RequestIdFilter {
             String sent = ctx.request().getHeader(HEADER);
             String id = sent != null && ACCEPTABLE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
             ctx.request().headers().set(HEADER, id);
+            // Request-scoped: Quarkus keeps the MDC in the request's own Vert.x context
+            MDC.put(MDC_KEY, id);
             // Set when the headers leave, so a service's own echo of the id cannot make it appear twice.
             ctx.addHeadersEndHandler(v -> ctx.response().headers().set(HEADER, id));
             ctx.next();

@@ -3,6 +3,8 @@ package uk.org.neglectexchange.gateway.inbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,6 +50,7 @@ public class EventReader {
         } catch (IllegalArgumentException e) {
             throw new PoisonEvent("ce_id is not a UUID");
         }
+        OffsetDateTime time = time(header(record, "ce_time"));
         Schema schema = schemas.computeIfAbsent(type, this::load);
         JsonNode data;
         try {
@@ -63,7 +66,19 @@ public class EventReader {
             throw new PoisonEvent(type + " breaks its schema at " + errors.stream()
                     .map(e -> e.getInstanceLocation().toString()).distinct().limit(5).toList());
         }
-        return new ReceivedEvent(eventId, type, source, header(record, "ce_subject"), data);
+        return new ReceivedEvent(eventId, type, source, header(record, "ce_subject"), time, data);
+    }
+
+    /** ce_time is optional in CloudEvents; when present it must be RFC 3339. */
+    private static OffsetDateTime time(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new PoisonEvent("ce_time is not an RFC 3339 timestamp");
+        }
     }
 
     private Schema load(String type) {

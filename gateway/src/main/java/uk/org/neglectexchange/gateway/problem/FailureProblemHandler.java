@@ -12,6 +12,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import uk.org.neglectexchange.gateway.limits.RateLimitFilter;
 
 /**
  * Every error the gateway itself produces leaves as problem+json: refused tokens (routed here by
@@ -24,6 +25,12 @@ public class FailureProblemHandler {
 
     /** Same challenge the services send, so a client sees one realm whichever component refused it. */
     static final String BEARER_CHALLENGE = "Bearer realm=\"neglect-exchange\"";
+
+    private final RateLimitFilter rateLimits;
+
+    FailureProblemHandler(RateLimitFilter rateLimits) {
+        this.rateLimits = rateLimits;
+    }
 
     void register(@Observes Router router) {
         // First among failure handlers: Quarkus's own authentication failure handler would otherwise answer first.
@@ -39,6 +46,9 @@ public class FailureProblemHandler {
         Throwable failure = ctx.failure();
         if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
                 || failure instanceof AuthenticationCompletionException) {
+            if (!rateLimits.admitUnauthenticated(ctx)) {
+                return;
+            }
             ctx.response().putHeader("WWW-Authenticate", BEARER_CHALLENGE);
             ProblemResponses.send(ctx, 401, "Unauthorized",
                     "A valid bearer token from the neglect-exchange realm is required");

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import uk.org.neglectexchange.gateway.limits.LimitsConfig;
 import uk.org.neglectexchange.gateway.problem.ProblemResponses;
 
 /**
@@ -25,10 +26,10 @@ public class ApiRouter {
     private final Map<String, ServiceProxy> proxiesBySegment = new HashMap<>();
     private final RoutesConfig config;
 
-    ApiRouter(Vertx vertx, RoutesConfig config) {
+    ApiRouter(Vertx vertx, RoutesConfig config, LimitsConfig limits) {
         this.config = config;
         config.services().forEach((name, service) -> {
-            ServiceProxy proxy = new ServiceProxy(vertx, name, service);
+            ServiceProxy proxy = new ServiceProxy(vertx, name, service, limits);
             service.segments().forEach(segment -> proxiesBySegment.put(segment, proxy));
         });
     }

@@ -7,6 +7,8 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyOptions;
+import uk.org.neglectexchange.gateway.limits.BodySizeInterceptor;
+import uk.org.neglectexchange.gateway.limits.LimitsConfig;
 
 /** One backing service: its own connection pool and a reverse proxy that passes requests to it unchanged. */
 final class ServiceProxy {
@@ -14,15 +16,20 @@ final class ServiceProxy {
     private final HttpClient client;
     private final HttpProxy proxy;
 
-    ServiceProxy(Vertx vertx, String name, RoutesConfig.Service service) {
+    ServiceProxy(Vertx vertx, String name, RoutesConfig.Service service, LimitsConfig limits) {
         this.client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(50));
         SocketAddress origin = SocketAddress.inetSocketAddress(port(service), service.url().getHost());
         RequestOptions timeouts = new RequestOptions()
                 .setConnectTimeout(service.connectTimeout().toMillis())
                 .setIdleTimeout(service.responseTimeout().toMillis());
         this.proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
-                .originRequestProvider((request, http) -> http.request(new RequestOptions(timeouts).setServer(origin)))
+                // Every failure of the request to the service also fails its response, which UpstreamFailureInterceptor
+                // answers; left without a handler, Vert.x would log each one (e.g. an upload cut off at the size limit)
+                // as an unhandled error.
+                .originRequestProvider((request, http) -> http.request(new RequestOptions(timeouts).setServer(origin))
+                        .onSuccess(toService -> toService.exceptionHandler(failure -> { })))
                 .addInterceptor(new UpstreamFailureInterceptor(name))
+                .addInterceptor(new BodySizeInterceptor(limits))
                 .addInterceptor(new ForwardedHeadersInterceptor());
     }
 

@@ -40,6 +40,13 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "occurred_at")
     public OffsetDateTime occurredAt;
 
+    /** The X-Request-Id of the request that caused the event; null for a scheduled job. */
+    @Column(name = "request_id")
+    public String requestId;
+
+    /** W3C traceparent of the span that appended the event, so the trace goes on through Kafka. */
+    public String traceparent;
+
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
 }

@@ -19,7 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-class EditionResourceTest {
+public class EditionResourceTest {
 
     private static final String HIOW_EDITOR = "hiow-toolkit-editor";
     private static final AtomicInteger MINOR = new AtomicInteger();
@@ -171,7 +171,7 @@ class EditionResourceTest {
     }
 
     /** Opens a draft of HIOW with a version above every existing one. */
-    static String openDraft() {
+    public static String openDraft() {
         String version = "2." + MINOR.incrementAndGet() + ".0";
         given().header("Authorization", bearer(HIOW_EDITOR)).contentType(ContentType.JSON)
                 .body(Map.of("version", version))

@@ -1,0 +1,91 @@
+package uk.org.neglectexchange.gateway.stream;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import uk.org.neglectexchange.gateway.problem.ProblemResponses;
+
+/**
+ * {@code GET /api/v1/events/stream}: server-sent events for partnership dashboards (role {@code dashboard}), only
+ * the events of the partnership named in the caller's token. A Vert.x route rather than a REST resource, so each
+ * connection can be written exactly as fast as its client reads (see {@link StreamClient}). The token itself was
+ * checked before this route, as for every /api/v1 path.
+ */
+@Singleton
+public class EventStreamRoute {
+
+    public static final String PATH = "/api/v1/events/stream";
+    static final String ROLE = "dashboard";
+    private static final Set<String> PARTNERSHIPS = Set.of("HSCP", "IOWSCP", "WSSCP");
+    private static final String TYPE = "[a-z][a-z.-]{1,80}";
+
+    private final Journal journal;
+    private final StreamHub hub;
+    private final StreamConfig config;
+
+    EventStreamRoute(Journal journal, StreamHub hub, StreamConfig config) {
+        this.journal = journal;
+        this.hub = hub;
+        this.config = config;
+    }
+
+    void register(@Observes Router router) {
+        router.get(PATH).handler(this::stream);
+    }
+
+    private void stream(RoutingContext ctx) {
+        SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        if (identity == null || identity.isAnonymous()) {
+            ctx.fail(new UnauthorizedException());
+            return;
+        }
+        if (!identity.hasRole(ROLE)) {
+            ProblemResponses.send(ctx, 403, "Forbidden", "The event stream is for partnership dashboards (role dashboard)");
+            return;
+        }
+        JsonWebToken token = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
+        String partnership = token == null ? null : token.getClaim("partnership");
+        if (partnership == null || !PARTNERSHIPS.contains(partnership)) {
+            ProblemResponses.send(ctx, 403, "Forbidden", "The token names no partnership whose events could be streamed");
+            return;
+        }
+        Optional<Set<String>> types = types(ctx.request().getParam("types"));
+        if (types.isPresent() && !types.get().stream().allMatch(type -> type.matches(TYPE))) {
+            ProblemResponses.send(ctx, 400, "Bad Request", "types must be event types separated by commas, e.g. assessment.started");
+            return;
+        }
+        String lastEventId = ctx.request().getHeader("Last-Event-ID");
+        if (lastEventId == null) {
+            lastEventId = ctx.request().getParam("lastEventId");
+        }
+        HttpServerResponse response = ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream;charset=UTF-8")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
+                // tells a buffering reverse proxy in front of the gateway to pass each message on at once
+                .putHeader("X-Accel-Buffering", "no")
+                .setChunked(true);
+        String clientId = token.getClaim("azp");
+        new StreamClient(ctx.vertx().getOrCreateContext(), response, journal, hub, clientId, partnership, types,
+                config.clientBuffer()).start(lastEventId, config.heartbeat().toMillis());
+    }
+
+    private static Optional<Set<String>> types(String param) {
+        Set<String> types = param == null ? Set.of() : new LinkedHashSet<>(Arrays.stream(param.split(","))
+                .map(String::strip).filter(type -> !type.isEmpty()).toList());
+        return types.isEmpty() ? Optional.empty() : Optional.of(types);
+    }
+}
