@@ -46,8 +46,12 @@ class IntegrationGuideTest {
 
     @Test
     void everyCommandOfTheIntegrationGuideSucceeds() throws IOException, InterruptedException {
-        // A reader meets an exchange that has long learnt its toolkit editions; a suite started a moment ago learns
-        // them from toolkit-events, and the guide opens an assessment against one.
+        // A reader meets an exchange that has been up a while. A suite started a moment ago is not ready until the
+        // gateway's consumers have their partitions (the guide begins by asking), and learns its toolkit editions
+        // from toolkit-events (the guide opens an assessment against one).
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
+                .when().get("/q/health/ready")
+                .then().statusCode(200));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
                 .header("Authorization", bearer("hscp-health"))
                 .when().get("/api/v1/partnerships")
