@@ -48,7 +48,8 @@ public class RateLimitFilter {
         // The same memoized identity authorization uses next: the token is verified once.
         QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(identity -> {
             String clientId = clientId(identity);
-            TokenBucket.Decision decision = clientId != null ? limiter.takeForClient(clientId)
+            TokenBucket.Decision decision = clientId != null
+                    ? limiter.takeForClient(clientId, identity.getPrincipal().getName())
                     : limiter.takeForAddress(address(ctx));
             if (admit(ctx, decision)) {
                 ctx.next();

@@ -25,8 +25,12 @@ public class RateLimiter {
         this.config = config;
     }
 
-    /** A client with a verified token: its own entry in nx.limits.clients, else the default. */
-    TokenBucket.Decision takeForClient(String clientId) {
+    /**
+     * A client with a verified token: its own entry in nx.limits.clients, else the default. One bucket per client and
+     * subject: a machine client has one subject (its service account), while each person signed in through a public
+     * client such as dashboard-web gets an allowance of their own instead of sharing one.
+     */
+    TokenBucket.Decision takeForClient(String clientId, String subject) {
         LimitsConfig.ClientRate own = config.clients().get(clientId);
         double perSecond = config.defaults().requestsPerSecond();
         long burst = config.defaults().burst();
@@ -34,7 +38,7 @@ public class RateLimiter {
             perSecond = own.requestsPerSecond().orElse(perSecond);
             burst = own.burst().orElse(burst);
         }
-        return take("client:" + clientId, perSecond, burst);
+        return take("client:" + clientId + ":" + subject, perSecond, burst);
     }
 
     /** A caller without a verified token, known only by its address: always the default. */
