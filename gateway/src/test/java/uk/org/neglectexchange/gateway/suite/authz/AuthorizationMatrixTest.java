@@ -3,7 +3,6 @@ package uk.org.neglectexchange.gateway.suite.authz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static uk.org.neglectexchange.gateway.KeycloakTokens.tokenFor;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,18 +44,14 @@ import uk.org.neglectexchange.gateway.suite.authz.RealmClients.Client;
  * by every client of the realm on its own partnership's objects and on the other partnerships', and once per
  * operation with each kind of bad token. Expected: {@link AuthorizationRules}; an allowed call must really succeed
  * (valid bodies, fresh objects), another partnership's object is 404, a missing role 403, a bad token 401, every
- * refusal problem+json. The summary goes to the test output and target/authz-matrix.md.
- *
- * <p>CI runs each client against its own partnership and one other (the next); {@code -Dnx.authz.full=true}
- * (deploy/reliability/authz-matrix.sh) against all three, and sends every bad token straight to the owning service
- * as well, past the gateway.
+ * refusal problem+json. Bad tokens go through the gateway and straight to the owning service as well, past the
+ * gateway: each service must refuse them on its own. The summary goes to the test output and target/authz-matrix.md.
  */
 @QuarkusTest
 @TestProfile(AuthorizationMatrixTest.Unthrottled.class)
 @QuarkusTestResource(value = SuiteProcesses.class, restrictToAnnotatedClass = true)
 class AuthorizationMatrixTest {
 
-    static final boolean FULL = Boolean.getBoolean("nx.authz.full");
     private static final Path REPORT = Path.of("target", "authz-matrix.md");
 
     /** The matrix is about who gets in, not how often: the per-client rate limits would only add 429s. */
@@ -85,15 +80,17 @@ class AuthorizationMatrixTest {
         assertTrue(withoutOperation.isEmpty(), "rows of AuthorizationRules that /q/openapi no longer has: " + withoutOperation);
         assertTrue(withoutRecipe.isEmpty(), "rows of AuthorizationRules without a request in MatrixRequests: " + withoutRecipe);
         assertEquals(AuthorizationRules.RULES.keySet(), MatrixRequests.RECIPES.keySet(), "requests for operations without a rule");
+        assertTrue(AuthorizationRules.RULES.keySet().containsAll(AuthorizationRules.REFERENCES.keySet())
+                && AuthorizationRules.REFERENCES.keySet().equals(MatrixRequests.REFERENCE_RECIPES.keySet()),
+                "every reference check belongs to a rule and has a request");
     }
 
     @Test
     void everyClientGetsWhatTheRulesSayOnEveryOperation() throws IOException {
         Instant start = Instant.now();
         String gateway = gatewayUrl.toString().replaceAll("/$", "");
-        List<Client> clients = RealmClients.load();
-        List<Client> callers = clients.stream().filter(Client::confidential).toList();
-        assertTrue(callers.size() >= 18, "the realm's clients: " + clients);
+        List<Client> callers = RealmClients.load();
+        assertTrue(callers.size() >= 18, "the realm's callers: " + callers);
         MatrixFixture fixture = new MatrixFixture(gateway);
         fixture.build();
         Instant fixtureBuilt = Instant.now();
@@ -115,12 +112,28 @@ class AuthorizationMatrixTest {
                         case FORBIDDEN -> 403;
                         case NOT_FOUND -> 404;
                     };
-                    Reply reply = send(gateway, prepared.call(), tokenFor(caller.id()));
+                    Reply reply = send(gateway, prepared.call(), CallerTokens.tokenFor(caller));
                     if (reply.status() == prepared.call().success()) {
                         prepared.onSuccess().accept(reply);
                     }
                     String relation = rule.scope() == Scope.NONE ? "-" : target.equals(caller.partnership()) ? "own" : "other";
                     report.record(rule.operation(), caller.id(), relation + " " + target, expected, reply);
+                }
+            }
+        }
+        for (Map.Entry<String, String> reference : AuthorizationRules.REFERENCES.entrySet()) {
+            Rule rule = AuthorizationRules.RULES.get(reference.getKey());
+            for (Client caller : callers) {
+                if (!caller.ofOnePartnership() || AuthorizationRules.expected(rule, caller, caller.partnership(),
+                        MatrixFixture.LEAD_AGENCY, Set.of()) != Outcome.ALLOWED) {
+                    continue;
+                }
+                for (String other : Partnerships.ALL) {
+                    if (!other.equals(caller.partnership())) {
+                        Call call = MatrixRequests.REFERENCE_RECIPES.get(reference.getKey()).call(fixture, caller.partnership(), other);
+                        report.record(reference.getKey() + " naming another partnership's " + reference.getValue(),
+                                caller.id(), "other " + other, 404, send(gateway, call, CallerTokens.tokenFor(caller)));
+                    }
                 }
             }
         }
@@ -135,7 +148,7 @@ class AuthorizationMatrixTest {
             }
             Call call = MatrixRequests.RECIPES.get(rule.operation()).prepare(fixture, representative, "HSCP", false).call();
             List<String> bases = new ArrayList<>(List.of(gateway));
-            serviceUrl(call.path()).filter(u -> FULL).ifPresent(bases::add);
+            serviceUrl(call.path()).ifPresent(bases::add);
             for (String base : bases) {
                 for (Map.Entry<Kind, String> bad : badTokens.entrySet()) {
                     Reply reply = send(base, call, bad.getValue());
@@ -151,7 +164,7 @@ class AuthorizationMatrixTest {
         durations.put("matrix", Duration.between(fixtureBuilt, matrixDone));
         durations.put("bad tokens", Duration.between(matrixDone, end));
         durations.put("total", Duration.between(start, end));
-        String summary = report.markdown(FULL, fixture.calls(), durations);
+        String summary = report.markdown(callers.size(), documented.size(), fixture.calls(), durations);
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, summary);
         System.out.println(summary);
@@ -161,16 +174,12 @@ class AuthorizationMatrixTest {
         }
     }
 
-    /** Whose objects a client is sent to: none for NONE; else its own and one other (CI) or all three (full). */
+    /** Whose objects a caller is sent to: every partnership's, unless the path names nothing of a partnership. */
     private static List<String> targets(Rule rule, Client caller) {
-        String home = caller.ofOnePartnership() ? caller.partnership() : Partnerships.ALL.get(0);
         if (rule.scope() == Scope.NONE) {
-            return List.of(home);
+            return List.of(caller.ofOnePartnership() ? caller.partnership() : Partnerships.ALL.get(0));
         }
-        if (FULL || !caller.ofOnePartnership()) {
-            return Partnerships.ALL;
-        }
-        return List.of(home, Partnerships.next(home));
+        return Partnerships.ALL;
     }
 
     private static Reply send(String base, Call call, String token) {

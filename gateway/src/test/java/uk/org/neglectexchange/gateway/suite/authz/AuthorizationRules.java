@@ -111,6 +111,14 @@ final class AuthorizationRules {
             rule("GET /api/v1/dashboard/contributions-by-agency",                     roles("dashboard"),            Scope.NONE),
             rule("GET /api/v1/events/stream",                                         roles("dashboard"),            Scope.NONE));
 
+    /**
+     * Objects named in a request body rather than its path: another partnership's is 404 there too. Each client the
+     * operation's row lets in sends, on its own partnership's child, the other partnerships' object.
+     */
+    static final Map<String, String> REFERENCES = Map.of(
+            "POST /api/v1/children/{childRef}/household-links", "relatedChildRef",
+            "POST /api/v1/children/{childRef}/carers", "carerRef");
+
     private AuthorizationRules() {
     }
 

@@ -22,7 +22,7 @@ import uk.org.neglectexchange.gateway.suite.authz.Http.Reply;
 
 /**
  * The objects the matrix's paths name, made through the gateway by each partnership's own clients: per partnership a
- * child (lead agency children's services) with a chronology entry, an open assessment, an escalation between
+ * child (lead agency children's services) with a chronology entry, a carer, an open assessment, an escalation between
  * children's services and health and a drift alert (D1: a referral left undecided); per family the published
  * edition's version and a guidance code. Calls that should succeed and change state get fresh objects
  * ({@code fresh*}), so each write meets the state it needs and the shared objects stay as they were.
@@ -34,7 +34,8 @@ final class MatrixFixture {
     static final String OTHER_PARTY = "HEALTH";
 
     /** What one partnership holds. */
-    record Objects(String childRef, String entryId, String assessmentId, String escalationId, String alertId) {
+    record Objects(String childRef, String entryId, String assessmentId, String escalationId, String alertId,
+            String carerRef) {
     }
 
     private final String gateway;
@@ -95,6 +96,8 @@ final class MatrixFixture {
             String childRef = freshChild(p);
             String entryId = ok(call(cs, post("/api/v1/children/" + childRef + "/chronology", visit())), 201).path("id").asText();
             String assessmentId = ok(call(cs, post("/api/v1/children/" + childRef + "/assessments", null)), 201).path("id").asText();
+            String carerRef = ok(call(cs, post("/api/v1/children/" + childRef + "/carers", Map.of("familyName", "Carer",
+                    "relationship", "MOTHER", "livesWithChild", true))), 201).path("carerRef").asText();
             String escalationId = ok(call(cs, post("/api/v1/escalations", disagreement(childRef, OTHER_PARTY))), 201)
                     .path("id").asText();
             // D1: a referral received ten days ago and never decided
@@ -104,7 +107,7 @@ final class MatrixFixture {
             Reply alerts = await("a D1 drift alert in " + p, () -> call(cs, get("/api/v1/drift-alerts?childRef=" + alertChild)),
                     r -> r.status() == 200 && r.json().path("items").size() > 0);
             String alertId = alerts.json().path("items").get(0).path("id").asText();
-            byPartnership.put(p, new Objects(childRef, entryId, assessmentId, escalationId, alertId));
+            byPartnership.put(p, new Objects(childRef, entryId, assessmentId, escalationId, alertId, carerRef));
         }
     }
 

@@ -57,11 +57,12 @@ final class MatrixReport {
         return list.toString();
     }
 
-    String markdown(boolean full, int fixtureCalls, Map<String, Duration> durations) {
+    String markdown(int callers, int operations, int fixtureCalls, Map<String, Duration> durations) {
         StringBuilder md = new StringBuilder("# Authorization matrix\n\n");
-        md.append(full ? "Full run: every client against all three partnerships; bad tokens through the gateway and "
-                + "straight to each service.\n\n"
-                : "CI run: every client against its own partnership and the next one; bad tokens through the gateway.\n\n");
+        md.append(operations).append(" operations of /q/openapi x ").append(callers).append(" callers of the realm, on each "
+                + "partnership's objects (once where the path names none); then 7 bad tokens per operation, through the "
+                + "gateway and straight to the owning service. Rows \"naming another partnership's …\": an object of "
+                + "another partnership named in the body of a request on the caller's own child.\n\n");
         md.append("Each cell: calls that matched / calls expected to get that answer (2xx: allowed and done; 401: bad "
                 + "or missing token; 403: role or rule refuses; 404: another partnership's object, or an escalation "
                 + "the agency is not party to).\n\n");
@@ -79,7 +80,7 @@ final class MatrixReport {
             }
             md.append(' ').append(missed == 0 ? "" : "**" + missed + "**").append(" |\n");
         });
-        md.append("| **all ").append(byOperation.size()).append(" operations** |");
+        md.append("| **all** |");
         for (int i = 0; i < COLUMNS.size(); i++) {
             md.append(' ').append(totals[2 * i + 1]).append('/').append(totals[2 * i]).append(" |");
         }

@@ -33,6 +33,18 @@ final class MatrixRequests {
 
     private static final String TOOLKITS = "/api/v1/toolkits/";
 
+    /** {@link AuthorizationRules#REFERENCES}: on the own partnership's child, naming another partnership's object. */
+    static final Map<String, Reference> REFERENCE_RECIPES = Map.of(
+            "POST /api/v1/children/{childRef}/household-links", (fx, own, other) -> post(child(fx, own) + "/household-links",
+                    Map.of("relatedChildRef", fx.of(other).childRef(), "relationship", "SIBLING")),
+            "POST /api/v1/children/{childRef}/carers", (fx, own, other) -> post(child(fx, own) + "/carers",
+                    Map.of("carerRef", fx.of(other).carerRef(), "relationship", "FATHER", "livesWithChild", false)));
+
+    @FunctionalInterface
+    interface Reference {
+        Call call(MatrixFixture fx, String own, String other);
+    }
+
     static {
         plain("GET /api/v1/partnerships", (fx, c, t, a) -> get("/api/v1/partnerships"));
         plain("GET /api/v1/escalation-procedures", (fx, c, t, a) -> get("/api/v1/escalation-procedures"));
