@@ -1,7 +1,6 @@
 package uk.org.neglectexchange.gateway.suite.authz;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -44,24 +43,26 @@ final class CallerTokens {
 
     private static String signIn(Client caller) {
         String realm = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         try {
             String challenge = Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-            String login = browser.send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/auth?"
+            HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/auth?"
                     + form(Map.of("client_id", caller.clientId(), "response_type", "code", "scope", "openid",
                             "redirect_uri", caller.redirectUri(), "state", "matrix", "code_challenge", challenge,
-                            "code_challenge_method", "S256")))).build(), HttpResponse.BodyHandlers.ofString()).body();
-            Matcher action = FORM_ACTION.matcher(login);
+                            "code_challenge_method", "S256")))).build(), HttpResponse.BodyHandlers.ofString());
+            // Keycloak marks its session cookies Secure; a browser still sends them to 127.0.0.1, java.net's CookieManager would not
+            String cookies = login.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                    .collect(Collectors.joining("; "));
+            Matcher action = FORM_ACTION.matcher(login.body());
             if (!action.find()) {
                 throw new IllegalStateException("no login form from Keycloak for " + caller.id());
             }
             HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
                     .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", caller.username(),
                             "password", caller.password(), "credentialId", "")))).build(), HttpResponse.BodyHandlers.ofString());
             String location = signedIn.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(
