@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,12 +27,16 @@ import uk.org.neglectexchange.gateway.suite.authz.RealmClients.Client;
 /**
  * A real access token for each caller: a service account by the client-credentials grant, a user the way a browser
  * gets one through a public client (authorization code with PKCE S256: Keycloak's login form, then the code
- * exchanged). The matrix runs well within a token's 300 s, so a user's token is fetched once.
+ * exchanged). Like {@link KeycloakTokens}, a user's token is reused for 200 s of its 300.
  */
 final class CallerTokens {
 
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
-    private static final Map<String, String> USER_TOKENS = new ConcurrentHashMap<>();
+    private static final Duration REUSE_FOR = Duration.ofSeconds(200);
+    private static final Map<String, Issued> USER_TOKENS = new ConcurrentHashMap<>();
+
+    private record Issued(String token, Instant at) {
+    }
 
     private CallerTokens() {
     }
@@ -38,7 +44,9 @@ final class CallerTokens {
     static String tokenFor(Client caller) {
         return caller.username() == null
                 ? KeycloakTokens.tokenFor(caller.clientId())
-                : USER_TOKENS.computeIfAbsent(caller.id(), id -> signIn(caller));
+                : USER_TOKENS.compute(caller.id(), (id, issued) -> issued != null && issued.at().plus(REUSE_FOR).isAfter(Instant.now())
+                        ? issued
+                        : new Issued(signIn(caller), Instant.now())).token();
     }
 
     private static String signIn(Client caller) {
