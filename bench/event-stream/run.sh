@@ -40,6 +40,8 @@ java "${common[@]}" -Dquarkus.http.port="$gw_port" -Dnx.routes.services.assessme
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$NX_PG_HOST:$NX_PG_PORT/nx_gateway_$id" \
   -Dnx.routes.services.toolkit.url=http://127.0.0.1:1 -Dnx.routes.services.escalation.url=http://127.0.0.1:1 \
   -Dnx.consumer-group="gateway-$id" -Dquarkus.log.category.\"uk.org.neglectexchange\".level=INFO \
+  `# this measures the stream, not the rate limit: one writer client posts up to 100/s, the default allowance` \
+  -Dnx.limits.default.requests-per-second=10000 -Dnx.limits.default.burst=10000 \
   -jar gateway/target/quarkus-app/quarkus-run.jar >"$NX_LOGS/bench-stream-gateway.log" 2>&1 &
 pids+=($!)
 for p in $as_port $gw_port; do

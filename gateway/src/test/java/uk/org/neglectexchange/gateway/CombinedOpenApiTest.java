@@ -46,6 +46,10 @@ class CombinedOpenApiTest {
                 .body("paths.'/api/v1/dashboard/level-changes'.get.parameters.name", hasItems("from", "to", "interval"))
                 .body("paths.'/api/v1/dashboard/escalations'.get.security[0]", hasKey("oauth2"))
                 .body("paths.'/api/v1/dashboard/escalations'.get.responses", hasKey("403"))
+                // declared error responses must not crowd out the success response and its schema
+                .body("paths.'/api/v1/dashboard'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/DashboardOverview"))
+                .body("paths.'/api/v1/events/stream'.get.operationId", notNullValue())
                 .body("components.schemas", hasKey("DashboardOverview"))
                 .body("components.securitySchemes.keySet()", contains("oauth2"))
                 .body("tags.name", hasItem("Dashboard"))

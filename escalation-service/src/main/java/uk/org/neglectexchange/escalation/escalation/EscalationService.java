@@ -44,6 +44,7 @@ public class EscalationService {
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        requireNotAnotherPartnershipsChild(request.childRef(), actor);
         EscalationType type = EscalationScope.require(request.type());
         if (request.otherAgency().equals(actor.agency())) {
             throw ProblemException.unprocessable("otherAgency", "An escalation is between two agencies: name the other one");
@@ -185,6 +186,19 @@ public class EscalationService {
                 .range(0, limit).list();
         String next = found.size() > limit ? String.valueOf(found.get(limit - 1).sequenceNo) : null;
         return new EscalationView.Page(found.stream().limit(limit).map(EscalationView.Summary::of).toList(), next);
+    }
+
+    /**
+     * A child the case projection knows in another partnership is not the caller's to escalate about: 404, as its
+     * record is to the caller everywhere else. A child no assessment event has named yet (registered a moment ago)
+     * is accepted, as before; its escalation stays in the caller's partnership.
+     */
+    private void requireNotAnotherPartnershipsChild(String childRef, Actor actor) {
+        List<?> partnership = em.createNativeQuery("select partnership from case_child where child_ref = :child")
+                .setParameter("child", childRef).getResultList();
+        if (!partnership.isEmpty() && !partnership.get(0).equals(actor.partnership())) {
+            throw ProblemException.notFound("No child with this childRef in your partnership");
+        }
     }
 
     /** Another partnership's escalation, or one the caller's agency is not party to, does not exist for the caller. */

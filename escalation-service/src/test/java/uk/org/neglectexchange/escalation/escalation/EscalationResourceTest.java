@@ -1,6 +1,7 @@
 package uk.org.neglectexchange.escalation.escalation;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -18,11 +19,18 @@ import static uk.org.neglectexchange.escalation.escalation.EscalationRequests.ra
 import static uk.org.neglectexchange.escalation.escalation.EscalationRequests.raised;
 import static uk.org.neglectexchange.escalation.support.KeycloakTokens.bearer;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -33,6 +41,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import uk.org.neglectexchange.escalation.calendar.WorkingDayCalendar;
+import uk.org.neglectexchange.escalation.support.AssessmentEventSender;
 import uk.org.neglectexchange.escalation.support.KnownProcedures;
 
 /** The escalation API through the real port, with real Keycloak tokens, against real PostgreSQL and Kafka. */
@@ -44,6 +53,9 @@ class EscalationResourceTest {
 
     @Inject
     Clock clock;
+
+    @Inject
+    DataSource db;
 
     @BeforeEach
     void proceduresKnown() throws Exception {
@@ -71,6 +83,32 @@ class EscalationResourceTest {
         get("iowscp-police", id).statusCode(404).contentType("application/problem+json");
         given().header("Authorization", bearer("iowscp-health")).when().get("/api/v1/escalations")
                 .then().statusCode(200).body("items.id", not(hasItem(id)));
+    }
+
+    @Test
+    void anotherPartnershipsChildIsNotFoundWhenRaisingAboutIt() throws Exception {
+        String childRef = AssessmentEventSender.newChildRef();
+        try (AssessmentEventSender sender = new AssessmentEventSender()) {
+            sender.send(UUID.randomUUID(), "child.registered", childRef, "IOWSCP", """
+                    {"childRef": "%s", "partnership": "IOWSCP", "leadAgency": "CHILDRENS_SERVICES", "ageBand": "0_4",
+                     "registeredAt": "2026-08-27T10:00:00Z"}""".formatted(childRef));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> projectedPartnership(childRef), equalTo("IOWSCP"));
+
+        raise("hscp-childrens-services", disagreement(childRef, "HEALTH"))
+                .statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("No child with this childRef in your partnership"));
+        raise("iowscp-childrens-services", disagreement(childRef, "HEALTH")).statusCode(201);
+    }
+
+    private String projectedPartnership(String childRef) throws Exception {
+        try (Connection c = db.getConnection();
+                PreparedStatement q = c.prepareStatement("select partnership from case_child where child_ref = ?")) {
+            q.setString(1, childRef);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.org.neglectexchange.gateway.problem.ProblemException;
@@ -33,6 +34,7 @@ import uk.org.neglectexchange.gateway.problem.ProblemException;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("dashboard")
 @Tag(name = "Dashboard", description = "Aggregates for the partnership's dashboard (role dashboard)")
+// Declared responses stop SmallRye deriving each method's 200 from its return type: @APIResponseSchema states it.
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The token lacks role dashboard or a partnership claim")
 public class DashboardResource {
@@ -51,6 +53,7 @@ public class DashboardResource {
 
     @GET
     @Operation(summary = "Everything the dashboard page shows, in one call")
+    @APIResponseSchema(value = DashboardViews.Overview.class, responseDescription = "Every section of the dashboard")
     public DashboardViews.Overview overview() {
         String partnership = partnership();
         LocalDate today = today();
@@ -65,6 +68,7 @@ public class DashboardResource {
     @Operation(summary = "Children by the Howe category of their latest completed assessment",
             description = "Children now in the partnership (after transfers) whose case is open: a closure on or after "
                     + "the latest completed assessment takes a child out until its next completed assessment.")
+    @APIResponseSchema(value = DashboardViews.Counts.class, responseDescription = "Counts by category")
     public DashboardViews.Counts childrenByCategory() {
         String partnership = partnership();
         return new DashboardViews.Counts(partnership, DashboardQueries.asOf(), queries.childrenByCategory(partnership));
@@ -74,6 +78,7 @@ public class DashboardResource {
     @Path("children-by-level")
     @Operation(summary = "Children by the threshold level of their latest completed assessment",
             description = "The same children as children-by-category, keyed by level 1-4.")
+    @APIResponseSchema(value = DashboardViews.Counts.class, responseDescription = "Counts by level")
     public DashboardViews.Counts childrenByLevel() {
         String partnership = partnership();
         return new DashboardViews.Counts(partnership, DashboardQueries.asOf(), queries.childrenByLevel(partnership));
@@ -86,6 +91,7 @@ public class DashboardResource {
                     + "the first is the one holding from. A child's first level is neither up nor down.")
     @APIResponse(responseCode = "400", description = "from or to is not a date, from is after to, interval is unknown, "
             + "or the range holds more than 520 buckets")
+    @APIResponseSchema(value = DashboardViews.LevelChanges.class, responseDescription = "Changes up and down per bucket")
     public DashboardViews.LevelChanges levelChanges(
             @Parameter(description = "First day, YYYY-MM-DD; default: the start of the 12th bucket back") @QueryParam("from") String from,
             @Parameter(description = "Last day, YYYY-MM-DD; default: today") @QueryParam("to") String to,
@@ -112,6 +118,7 @@ public class DashboardResource {
     @GET
     @Path("drift-alerts")
     @Operation(summary = "Open drift alerts by rule and by age (days since detection)")
+    @APIResponseSchema(value = DashboardViews.DriftAlerts.class, responseDescription = "Open drift alerts")
     public DashboardViews.DriftAlerts driftAlerts() {
         return queries.driftAlerts(partnership(), today());
     }
@@ -119,6 +126,7 @@ public class DashboardResource {
     @GET
     @Path("escalations")
     @Operation(summary = "Open escalations by stage, and how many are past their stage's deadline")
+    @APIResponseSchema(value = DashboardViews.Escalations.class, responseDescription = "Open escalations")
     public DashboardViews.Escalations escalations() {
         return queries.escalations(partnership(), today());
     }
@@ -127,6 +135,7 @@ public class DashboardResource {
     @Path("toolkit-review")
     @Operation(summary = "The partnership's current toolkit edition and its annual review status (CURRENT, DUE, OVERDUE)")
     @APIResponse(responseCode = "404", description = "No published edition for the partnership has been seen yet")
+    @APIResponseSchema(value = DashboardViews.ToolkitReview.class, responseDescription = "The current edition and its review status")
     public DashboardViews.ToolkitReview toolkitReview() {
         String partnership = partnership();
         return queries.toolkitReview(partnership, today())
@@ -138,6 +147,7 @@ public class DashboardResource {
     @Operation(summary = "Contributions by agency",
             description = "counts: completed assessments (latest version of each) an agency contributed to; "
                     + "chronologyEntries: chronology entries an agency recorded, less those a correction superseded.")
+    @APIResponseSchema(value = DashboardViews.Contributions.class, responseDescription = "Counts by agency")
     public DashboardViews.Contributions contributionsByAgency() {
         String partnership = partnership();
         return new DashboardViews.Contributions(partnership, DashboardQueries.asOf(),

@@ -60,7 +60,9 @@ public class ChartResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The charts this edition offers")
-    public List<String> list() {
+    public List<String> list(@PathParam("family") String family, @PathParam("version") String version) {
+        // resolved only to turn an unknown family or edition into a 404, like every other path below it
+        lookup.resolve(family, version);
         return Charts.codes();
     }
 

@@ -65,6 +65,9 @@ class ChartResourceTest {
     @Test
     void anUnknownChartOrFormatIsAProblem() {
         given().header("Authorization", bearer(READER))
+                .when().get("/api/v1/toolkits/WS/editions/9.9.9/charts")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", bearer(READER))
                 .when().get("/api/v1/toolkits/WS/editions/current/charts/indicators-99")
                 .then().statusCode(404).contentType("application/problem+json");
         given().header("Authorization", bearer(READER)).queryParam("format", "docx")
