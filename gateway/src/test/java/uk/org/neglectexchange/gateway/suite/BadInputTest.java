@@ -171,6 +171,9 @@ class BadInputTest {
                 .body("find { it.code == 'HSCP' }.currentToolkitEdition.version", notNullValue()));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", bearer(CHILDRENS_SERVICES))
                 .when().get("/api/v1/escalation-procedures/HSCP").then().statusCode(200));
+        // and so does the gateway's dashboard projection (its baseline read is a 404 until then)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", bearer(DASHBOARD))
+                .when().get("/api/v1/dashboard/toolkit-review").then().statusCode(200));
 
         String nhs = BadRequests.NHS_SHAPED.get(1);
         String dob = LocalDate.now().minusYears(2).toString();
@@ -428,6 +431,7 @@ class BadInputTest {
                 fail(request, "status " + answer.status() + ", " + problem);
                 return;
             }
+            // the whole problem: detail, instance and errors alike
             String body = new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8);
             for (String secret : request.secrets()) {
                 if (body.contains(secret)) {
