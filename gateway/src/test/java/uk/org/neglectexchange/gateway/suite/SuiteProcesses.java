@@ -43,14 +43,19 @@ public class SuiteProcesses implements QuarkusTestResourceLifecycleManager {
     private final List<Process> processes = new ArrayList<>();
 
     /** This run's databases: the three services' and the gateway's own. */
-    static List<String> databases() {
+    public static List<String> databases() {
         List<String> names = new ArrayList<>(SERVICES.stream().map(Service::database).toList());
         names.add("nx_gateway_" + RUN_NAME);
         return names;
     }
 
-    static String topicPrefix() {
+    public static String topicPrefix() {
         return TOPIC_PREFIX;
+    }
+
+    /** NX_E2E_ID, or "e2e": what this run's databases and topics are named after. */
+    public static String runName() {
+        return RUN_NAME;
     }
 
     @Override
