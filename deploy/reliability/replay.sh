@@ -7,14 +7,14 @@
 # and gateway (new empty databases, new consumer groups, from the earliest offset) and compares, table by table,
 # what they built from the topics with the originals. Prints the counts, the checksums and the durations; the report
 # is also in gateway/target/replay-report.txt.
-#   deploy/reliability/replay.sh [CHILDREN]     (default 300; CI runs 6 inside ./mvnw verify)
+#   deploy/reliability/replay.sh [CHILDREN]     (default 60; CI runs 6 inside ./mvnw verify)
 # Needs PostgreSQL, Kafka and Keycloak running (deploy/bin/up --infra-only). NX_SKIP_BUILD=1 uses the jars already
 # built. NX_E2E_ID names the run's databases and topics (default e2e).
 set -euo pipefail
 source "$(dirname "$0")/../lib/common.sh"
 nx_pick_jdk
 cd "$NX_ROOT"
-CHILDREN="${1:-300}"
+CHILDREN="${1:-60}"
 if [ "${NX_SKIP_BUILD:-0}" != 1 ]; then
   step "Build: ./mvnw install -DskipTests (the jars the test starts, the gateway's included)"
   ./mvnw -B -q install -DskipTests

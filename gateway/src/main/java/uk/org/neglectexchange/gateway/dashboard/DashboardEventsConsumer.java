@@ -47,6 +47,10 @@ public class DashboardEventsConsumer {
     }
 
     private void apply(ConsumerRecord<String, String> record) {
-        projection.apply(reader.read(record));
+        try {
+            projection.apply(reader.read(record));
+        } catch (PoisonEvent poison) {
+            throw poison.refusedBy("dashboard");
+        }
     }
 }

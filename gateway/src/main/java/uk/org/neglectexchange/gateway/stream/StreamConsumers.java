@@ -29,20 +29,28 @@ public class StreamConsumers {
     @Blocking
     @Retry(maxRetries = 3, delay = 1000, abortOn = PoisonEvent.class)
     public void toolkit(ConsumerRecord<String, String> record) {
-        journal.record(reader.read(record));
+        journal(record);
     }
 
     @Incoming("stream-assessment-events")
     @Blocking
     @Retry(maxRetries = 3, delay = 1000, abortOn = PoisonEvent.class)
     public void assessment(ConsumerRecord<String, String> record) {
-        journal.record(reader.read(record));
+        journal(record);
     }
 
     @Incoming("stream-escalation-events")
     @Blocking
     @Retry(maxRetries = 3, delay = 1000, abortOn = PoisonEvent.class)
     public void escalation(ConsumerRecord<String, String> record) {
-        journal.record(reader.read(record));
+        journal(record);
+    }
+
+    private void journal(ConsumerRecord<String, String> record) {
+        try {
+            journal.record(reader.read(record));
+        } catch (PoisonEvent poison) {
+            throw poison.refusedBy("event stream");
+        }
     }
 }
