@@ -112,7 +112,8 @@ public class SuiteProcesses implements QuarkusTestResourceLifecycleManager {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(3)).build();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        // a service that starts in seconds alone took 129 s on the shared 2-core machine under a load average of 30
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
         while (Instant.now().isBefore(deadline)) {
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -123,7 +124,7 @@ public class SuiteProcesses implements QuarkusTestResourceLifecycleManager {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException(service.module() + " was not ready within 120 s; log: "
+        throw new IllegalStateException(service.module() + " was not ready within 240 s; log: "
                 + LOGS.resolve(service.module() + ".log"));
     }
 

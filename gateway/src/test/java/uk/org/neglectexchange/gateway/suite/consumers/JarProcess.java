@@ -64,7 +64,7 @@ final class JarProcess implements AutoCloseable {
     JarProcess awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log: " + LOGS.resolve(name + ".log"));
@@ -81,7 +81,7 @@ final class JarProcess implements AutoCloseable {
             }
             sleep(Duration.ofMillis(500));
         }
-        throw new IllegalStateException(name + " was not ready within 120 s; log: " + LOGS.resolve(name + ".log"));
+        throw new IllegalStateException(name + " was not ready within 180 s; log: " + LOGS.resolve(name + ".log"));
     }
 
     @Override
