@@ -72,8 +72,8 @@ public class SuiteProcesses implements QuarkusTestResourceLifecycleManager {
                 processes.add(launch(service, port, runId));
                 routes.put("nx.routes.services." + service.route() + ".url", "http://127.0.0.1:" + port);
             }
-            for (Service service : SERVICES) {
-                awaitReady(service, ports.get(service));
+            for (int i = 0; i < SERVICES.size(); i++) {
+                awaitReady(SERVICES.get(i), ports.get(SERVICES.get(i)), processes.get(i));
             }
             // The gateway under test reads the same fresh topics into its own e2e database.
             routes.put("nx.topic-prefix", TOPIC_PREFIX);
@@ -108,13 +108,17 @@ public class SuiteProcesses implements QuarkusTestResourceLifecycleManager {
                 .start();
     }
 
-    private void awaitReady(Service service, int port) throws InterruptedException, IOException {
+    private void awaitReady(Service service, int port, Process process) throws InterruptedException, IOException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(3)).build();
         // a service that starts in seconds alone took 129 s on the shared 2-core machine under a load average of 30
         Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
         while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module() + " exited at start-up; log: "
+                        + LOGS.resolve(service.module() + ".log"));
+            }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
