@@ -80,7 +80,8 @@ public class SuiteProcesses implements QuarkusTestResourceLifecycleManager {
             routes.put("nx.consumer-group", "gateway-" + RUN_NAME + "-" + runId);
             routes.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + databases().get(SERVICES.size()));
             return routes;
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // the services already started must not outlive a start that failed (one not ready, say)
             stop();
             throw new IllegalStateException("could not start the suite for end-to-end tests", e);
         }
