@@ -87,6 +87,7 @@ public class PrivacyScan {
             "LocalDate\\.now\\(\\)((?:\\.(?:minus|plus)(?:Years|Months|Weeks|Days)\\(\\d+\\))+)");
     private static final Pattern DATE_STEP = Pattern.compile("\\.(minus|plus)(Years|Months|Weeks|Days)\\((\\d+)\\)");
     private static final Pattern BIRTH_CONTEXT = Pattern.compile("(?i)birth|\\bborn\\b|\\bdob\\b|\\bchild\\(");
+    private static final Pattern IDENTITY_FIELD = Pattern.compile("nhsNumber|givenName|familyName|(expectedD|d)ateOfBirth");
     private static final Pattern NAME_SHAPE = Pattern.compile("\\p{L}[\\p{L}' .-]*");
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
     /** A date that is not the start of a date-time: log timestamps and event times are not dates of birth. */
@@ -107,12 +108,23 @@ public class PrivacyScan {
         final Map<Kind, Set<String>> fromSources = new EnumMap<>(Kind.class);
         final Map<Kind, Set<String>> fromRun = new EnumMap<>(Kind.class);
         int notIdentityShaped;
+        /** Dates of birth a test sent within a month of the run (to be refused): no different from a deadline. */
+        final Set<String> tooNearTheRun = new HashSet<>();
+        final LocalDate today;
         Pattern phrasePattern;
+
+        Identifiers(LocalDate today) {
+            this.today = today;
+        }
 
         void add(Kind kind, String raw, boolean sent) {
             String value = normalise(kind, raw);
             if (value == null) {
                 notIdentityShaped++;
+                return;
+            }
+            if (kind == Kind.DATE_OF_BIRTH && Math.abs(LocalDate.parse(value).toEpochDay() - today.toEpochDay()) <= 31) {
+                tooNearTheRun.add(value);
                 return;
             }
             (sent ? fromRun : fromSources).computeIfAbsent(kind, k -> new HashSet<>()).add(value);
@@ -160,7 +172,7 @@ public class PrivacyScan {
     }
 
     static Identifiers collect(Path root, LocalDate today) throws IOException {
-        Identifiers ids = new Identifiers();
+        Identifiers ids = new Identifiers(today);
         List<Path> sources = new ArrayList<>();
         try (Stream<Path> modules = Files.list(root)) {
             for (Path module : modules.filter(Files::isDirectory).toList()) {
@@ -215,7 +227,10 @@ public class PrivacyScan {
         }
         Matcher name = NAME_FIELD.matcher(line);
         while (name.find()) {
-            ids.add(name.group(1).equals("givenName") ? Kind.GIVEN_NAME : Kind.FAMILY_NAME, name.group(2), false);
+            // Set.of("givenName", "familyName", ...) lists field names, not a name
+            if (!IDENTITY_FIELD.matcher(name.group(2)).matches()) {
+                ids.add(name.group(1).equals("givenName") ? Kind.GIVEN_NAME : Kind.FAMILY_NAME, name.group(2), false);
+            }
         }
         Matcher helper = CHILD_HELPER.matcher(line);
         while (helper.find()) {
@@ -433,6 +448,8 @@ public class PrivacyScan {
             }
             out.printf("  names written in the sources, counted only where a value stands: %d%n", ids.literalNames.size());
             out.printf("  values not taken (not the shape of an identity): %d%n", ids.notIdentityShaped);
+            out.printf("  dates of birth within a month of the run, not looked for (a deadline looks the same): %d%n",
+                    ids.tooNearTheRun.size());
             for (var entry : scanned.entrySet()) {
                 String source = entry.getKey();
                 long[] c = entry.getValue();
