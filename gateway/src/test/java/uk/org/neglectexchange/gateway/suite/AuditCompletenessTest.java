@@ -52,6 +52,7 @@ class AuditCompletenessTest {
     private static final String OTHER_PARTY = "hscp-health";
     private static final String OTHER_PARTNERSHIP = "wsscp-childrens-services";
     private static final String DASHBOARD = "hscp-dashboard";
+    /** The children registered here are three: age band 0_4. */
     private static final String INDICATOR = "HIOW.PHYSICAL_CARE.NUTRITION.0_4";
 
     /** The completeness of the trail is the point here, not how often a client may call. */
@@ -184,7 +185,7 @@ class AuditCompletenessTest {
 
     private String register() {
         return call("POST /api/v1/children", LEAD, "POST", "/api/v1/children", Map.of("givenName", "Audit",
-                "familyName", familyName(), "dateOfBirth", LocalDate.now().minusYears(5).toString()), 201, 1).path("childRef");
+                "familyName", familyName(), "dateOfBirth", LocalDate.now().minusYears(3).toString()), 201, 1).path("childRef");
     }
 
     private static String familyName() {
