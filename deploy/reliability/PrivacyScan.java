@@ -88,6 +88,8 @@ public class PrivacyScan {
     private static final Pattern DATE_STEP = Pattern.compile("\\.(minus|plus)(Years|Months|Weeks|Days)\\((\\d+)\\)");
     private static final Pattern BIRTH_CONTEXT = Pattern.compile("(?i)birth|\\bborn\\b|\\bdob\\b|\\bchild\\(");
     private static final Pattern IDENTITY_FIELD = Pattern.compile("nhsNumber|givenName|familyName|(expectedD|d)ateOfBirth");
+    private static final Pattern NAME_FIELD_BEFORE = Pattern.compile(
+            "(?i)(given|family|first|last|fore|sur)[-_ ]?name");
     private static final Pattern NAME_SHAPE = Pattern.compile("\\p{L}[\\p{L}' .-]*");
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
     /** A date that is not the start of a date-time: log timestamps and event times are not dates of birth. */
@@ -102,7 +104,7 @@ public class PrivacyScan {
         final Map<String, Kind> nhsNumbers = new HashMap<>();
         final Map<String, Kind> words = new HashMap<>();
         final Map<String, Kind> phrases = new HashMap<>();
-        /** Names written in the sources ("Sam", "Test", "Matrix"): ordinary words too, so they count only as a value. */
+        /** Names written in the sources ("Sam", "Test", "Matrix"): ordinary words too, so they count after a name field. */
         final Set<String> literalNames = new HashSet<>();
         final Map<String, Kind> dates = new HashMap<>();
         final Map<Kind, Set<String>> fromSources = new EnumMap<>(Kind.class);
@@ -316,17 +318,14 @@ public class PrivacyScan {
     }
 
     /**
-     * A name written in the tests' sources is often an ordinary word as well ("Test", "Stream", "Matrix": surefire's
-     * "Test set:" is not a leak), so it counts where a value stands: straight after a quote, =, :, [, (, < or >
-     * (one space allowed), as in JSON, toString() output, SQL parameters and problem details. Generated names
-     * (TestXxxxxxxx, sent in the run) count anywhere as a whole word.
+     * A name written in the tests' sources is often an ordinary word as well ("Test", "Gateway", "Stream"), and the
+     * exchange's own texts use them ("Gateway Timeout", a procedure named "Test procedure", surefire's "Test set:"),
+     * so it counts where a person's name stands: within 40 characters after a field such as givenName, family_name,
+     * surname or forename, as in JSON, toString() output and SQL. Generated names (Testxxxxxxxx, sent in the run)
+     * count anywhere as a whole word.
      */
     static boolean asValue(String text, int start) {
-        int before = start - 1;
-        if (before >= 0 && text.charAt(before) == ' ') {
-            before--;
-        }
-        return before >= 0 && "\"'=:[(<>".indexOf(text.charAt(before)) >= 0;
+        return NAME_FIELD_BEFORE.matcher(text.substring(Math.max(0, start - 40), start)).find();
     }
 
     private static String pad(String number) {
@@ -446,7 +445,7 @@ public class PrivacyScan {
                 out.printf("  %-15s %6d (%d from sources, %d sent in the run)%n", kind.plural, ids.count(kind),
                         ids.fromSources.getOrDefault(kind, Set.of()).size(), ids.fromRun.getOrDefault(kind, Set.of()).size());
             }
-            out.printf("  names written in the sources, counted only where a value stands: %d%n", ids.literalNames.size());
+            out.printf("  names written in the sources, counted only after a name field: %d%n", ids.literalNames.size());
             out.printf("  values not taken (not the shape of an identity): %d%n", ids.notIdentityShaped);
             out.printf("  dates of birth within a month of the run, not looked for (a deadline looks the same): %d%n",
                     ids.tooNearTheRun.size());
@@ -560,11 +559,11 @@ public class PrivacyScan {
                     "10:00:05 INFO age from " + relativeBirth,
                     "2019-03-07 10:00:06,000 INFO look-alikes: planted PLANTED Plantedness Testrandomabc 29434765919",
                     "10:00:07 INFO 2019-03-07T10:15:30Z 4010232138 x X Quills O'Leakyish 94347659190 Testrandom",
-                    "Planted in the log as an ordinary word, as Quill and O'Leaky are: not values")
+                    "Planted in the log as an ordinary word, as Quill and O'Leaky are, {\"name\":\"Planted procedure\"}")
                     + "\n");
             Files.writeString(module.resolve("target/privacy-scan/error-bodies.jsonl"), JSON.writeValueAsString(Map.of(
                     "test", "PlantedTest#leaks()", "request", "POST /api/v1/children", "status", 422,
-                    "body", "{\"detail\":\"Zephyrine was refused, 943-476-5919\"}")) + "\n");
+                    "body", "{\"detail\":\"refused, 943-476-5919\",\"familyName\":\"Zephyrine\"}")) + "\n");
             List<String> expected = new ArrayList<>(List.of(
                     "log planted-module/target/quarkus-test.log:1 NHS_NUMBER",
                     "log planted-module/target/quarkus-test.log:2 FAMILY_NAME",
@@ -586,12 +585,12 @@ public class PrivacyScan {
                 }
                 try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
                     ProducerRecord<String, String> withHeader = new ProducerRecord<>(topic, "CH-ABCDEFGH23", "{\"ok\":true}");
-                    withHeader.headers().add("ce_subject", "Quill".getBytes(StandardCharsets.UTF_8));
+                    withHeader.headers().add("x-given-name", "Quill".getBytes(StandardCharsets.UTF_8));
                     producer.send(withHeader).get();
                     producer.send(new ProducerRecord<>(topic, "CH-ABCDEFGH23", "{\"dateOfBirth\":\"2019-03-07\"}")).get();
                     producer.send(new ProducerRecord<>(topic, "9434765919", "{\"at\":\"2019-03-07T00:00:00Z\"}")).get();
                 }
-                expected.add("topic " + topic + "/0@0 header ce_subject GIVEN_NAME");
+                expected.add("topic " + topic + "/0@0 header x-given-name GIVEN_NAME");
                 expected.add("topic " + topic + "/0@1 value DATE_OF_BIRTH");
                 expected.add("topic " + topic + "/0@2 key NHS_NUMBER");
             }
