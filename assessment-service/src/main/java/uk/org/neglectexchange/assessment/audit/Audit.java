@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import uk.org.neglectexchange.assessment.correlation.Correlation;
 import uk.org.neglectexchange.assessment.problem.ProblemException;
 import uk.org.neglectexchange.assessment.security.Caller;
 
@@ -44,13 +45,10 @@ public class Audit {
         entry.action = action;
         entry.childRef = childRef != null && CHILD_REF.matcher(childRef).matches() ? childRef : null;
         entry.outcome = outcome.name();
+        entry.requestId = Correlation.requestId();
         entry.persist();
     }
 
-    /**
-     * Does work on one child's data and records what came of it, refusals included: who tried to reach which child,
-     * and what they were told. The work commits before its success is recorded.
-     */
     /** What a refused request is recorded as. */
     public static Outcome refusal(ProblemException e) {
         return switch (e.status()) {
@@ -60,6 +58,10 @@ public class Audit {
         };
     }
 
+    /**
+     * Does work on one child's data and records what came of it, refusals included: who tried to reach which child,
+     * and what they were told. The work commits before its success is recorded.
+     */
     public <T> T recorded(String action, String childRef, Supplier<T> work) {
         T result;
         try {

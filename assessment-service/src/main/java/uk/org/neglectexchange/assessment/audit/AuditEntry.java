@@ -40,4 +40,7 @@ public class AuditEntry extends PanacheEntityBase {
     public String childRef;
 
     public String outcome;
+
+    @Column(name = "request_id")
+    public String requestId;
 }

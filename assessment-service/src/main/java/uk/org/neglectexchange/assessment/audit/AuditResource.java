@@ -30,11 +30,11 @@ import io.quarkus.panache.common.Sort;
 public class AuditResource {
 
     public record AuditView(OffsetDateTime at, String clientId, String partnership, String agency, String practitionerId,
-            String purpose, String action, String childRef, String outcome) {
+            String purpose, String action, String childRef, String outcome, String requestId) {
 
         static AuditView of(AuditEntry e) {
             return new AuditView(e.at, e.clientId, e.partnership, e.agency, e.practitionerId, e.purpose, e.action,
-                    e.childRef, e.outcome);
+                    e.childRef, e.outcome, e.requestId);
         }
     }
 

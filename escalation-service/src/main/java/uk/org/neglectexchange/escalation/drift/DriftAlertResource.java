@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import uk.org.neglectexchange.escalation.audit.Audit;
 import uk.org.neglectexchange.escalation.problem.Problem;
 import uk.org.neglectexchange.escalation.problem.ProblemException;
 import uk.org.neglectexchange.escalation.security.Caller;
@@ -50,6 +52,9 @@ public class DriftAlertResource {
     @Inject
     Clock clock;
 
+    @Inject
+    Audit audit;
+
     @GET
     @RolesAllowed("drift-read")
     @Operation(summary = "The caller's partnership's drift and delay alerts, newest first")
@@ -57,6 +62,12 @@ public class DriftAlertResource {
             @QueryParam("severity") String severity, @QueryParam("status") String status,
             @QueryParam("childRef") String childRef,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit, @QueryParam("cursor") String cursor) {
+        return audit.recorded("drift-alert.list", childRef,
+                () -> page(partnership, rule, severity, status, childRef, limit, cursor));
+    }
+
+    private DriftAlertView.Page page(String partnership, String rule, String severity, String status, String childRef,
+            int limit, String cursor) {
         String own = ownPartnership();
         if (partnership != null && !partnership.equals(own)) {
             throw new ProblemException(403, "Forbidden", "Alerts of another partnership are not visible",
@@ -99,20 +110,22 @@ public class DriftAlertResource {
     @Path("/{id}/acknowledgement")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("drift-acknowledge")
-    @Transactional
     @Operation(summary = "Acknowledge an open alert with a note; it clears only when its condition ends")
     public DriftAlertView acknowledge(@HeaderParam(Caller.PRACTITIONER_HEADER) String practitionerId,
             @PathParam("id") String id, @Valid @NotNull Acknowledgement request) {
-        String practitioner = Caller.requirePractitioner(practitionerId);
-        DriftAlert alert = find(id, ownPartnership());
-        if (alert.status == AlertStatus.CLEARED) {
-            throw ProblemException.conflict("The alert has cleared: its condition has ended");
-        }
-        alert.status = AlertStatus.ACKNOWLEDGED;
-        alert.acknowledgedBy = practitioner;
-        alert.acknowledgedAt = OffsetDateTime.now(clock);
-        alert.acknowledgementNote = request.note();
-        return DriftAlertView.of(alert, alerts.evidence(alert));
+        // the acknowledgement commits before the audit records its success
+        return audit.recorded("drift-alert.acknowledge", () -> QuarkusTransaction.requiringNew().call(() -> {
+            String practitioner = Caller.requirePractitioner(practitionerId);
+            DriftAlert alert = find(id, ownPartnership());
+            if (alert.status == AlertStatus.CLEARED) {
+                throw ProblemException.conflict("The alert has cleared: its condition has ended");
+            }
+            alert.status = AlertStatus.ACKNOWLEDGED;
+            alert.acknowledgedBy = practitioner;
+            alert.acknowledgedAt = OffsetDateTime.now(clock);
+            alert.acknowledgementNote = request.note();
+            return DriftAlertView.of(alert, alerts.evidence(alert));
+        }), DriftAlertView::childRef);
     }
 
     private String ownPartnership() {

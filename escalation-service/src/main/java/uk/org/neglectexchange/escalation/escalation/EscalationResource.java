@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.org.neglectexchange.escalation.audit.Audit;
 import uk.org.neglectexchange.escalation.problem.ProblemException;
 import uk.org.neglectexchange.escalation.security.Caller;
 
@@ -44,6 +45,9 @@ public class EscalationResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Audit audit;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("escalation-write")
@@ -52,8 +56,10 @@ public class EscalationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EscalationView.class)))
     public Response raise(@HeaderParam(Caller.PRACTITIONER_HEADER) String practitionerId,
             @HeaderParam(IdempotentRaise.HEADER) String idempotencyKey, @Valid @NotNull NewEscalation request) {
-        Escalation raised = escalations.raise(request, actor(practitionerId), IdempotentRaise.validKey(idempotencyKey));
-        return Response.created(URI.create("/api/v1/escalations/" + raised.id)).entity(escalations.view(raised)).build();
+        return audit.recorded("escalation.raise", request.childRef(), () -> {
+            Escalation raised = escalations.raise(request, actor(practitionerId), IdempotentRaise.validKey(idempotencyKey));
+            return Response.created(URI.create("/api/v1/escalations/" + raised.id)).entity(escalations.view(raised)).build();
+        });
     }
 
     @GET
@@ -61,8 +67,10 @@ public class EscalationResource {
     @Operation(summary = "Escalations the caller's agency is party to (raised by it or naming it), newest first")
     public EscalationView.Page list(@QueryParam("status") String status, @QueryParam("stage") @Min(1) @Max(4) Integer stage,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit, @QueryParam("cursor") String cursor) {
-        caller.requireAgencyOfAPartnership();
-        return escalations.list(readActor(), parseStatus(status), stage, parseCursor(cursor), limit);
+        return audit.recorded("escalation.list", null, () -> {
+            caller.requireAgencyOfAPartnership();
+            return escalations.list(readActor(), parseStatus(status), stage, parseCursor(cursor), limit);
+        });
     }
 
     @GET
@@ -70,8 +78,10 @@ public class EscalationResource {
     @RolesAllowed("escalation-read")
     @Operation(summary = "One escalation with its stages and actions (404 unless the caller's agency is party to it)")
     public EscalationView one(@PathParam("id") String id) {
-        caller.requireAgencyOfAPartnership();
-        return escalations.view(parseId(id), readActor());
+        return audit.recorded("escalation.read", () -> {
+            caller.requireAgencyOfAPartnership();
+            return escalations.view(parseId(id), readActor());
+        }, EscalationView::childRef);
     }
 
     @POST
@@ -81,8 +91,8 @@ public class EscalationResource {
     @Operation(summary = "Respond at the current stage, escalate to the next (with a reason), or resolve (outcome, who resolved)")
     public EscalationView act(@PathParam("id") String id, @HeaderParam(Caller.PRACTITIONER_HEADER) String practitionerId,
             @Valid @NotNull NewAction request) {
-        Actor actor = actor(practitionerId);
-        return escalations.view(escalations.act(parseId(id), request, actor));
+        return audit.recorded("escalation.act",
+                () -> escalations.view(escalations.act(parseId(id), request, actor(practitionerId))), EscalationView::childRef);
     }
 
     private Actor actor(String practitionerHeader) {

@@ -1,9 +1,13 @@
 package uk.org.neglectexchange.escalation.security;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.vertx.core.http.HttpServerRequest;
 
 import uk.org.neglectexchange.escalation.problem.ProblemException;
 
@@ -13,8 +17,13 @@ public class Caller {
 
     public static final String PRACTITIONER_HEADER = "X-Practitioner-Id";
 
+    private static final String PRACTITIONER_ID = "[A-Za-z0-9._:@-]{1,100}";
+
     @Inject
     JsonWebToken token;
+
+    @Inject
+    HttpServerRequest request;
 
     public String clientId() {
         String azp = token.getClaim("azp");
@@ -36,6 +45,12 @@ public class Caller {
         }
     }
 
+    /** The practitioner the agency system names, for the audit trail; a value that is not an identifier is left out. */
+    public Optional<String> practitionerId() {
+        String value = request.getHeader(PRACTITIONER_HEADER);
+        return value != null && value.matches(PRACTITIONER_ID) ? Optional.of(value) : Optional.empty();
+    }
+
     /**
      * Writes name the acting practitioner: the agency system sets the header, the exchange records it. An identifier,
      * as in the assessment service: 1–100 letters, digits or . _ : @ - (never a name or an NHS number with spaces).
@@ -45,7 +60,7 @@ public class Caller {
             throw ProblemException.badRequest(PRACTITIONER_HEADER,
                     "is required on writes: the agency system names the practitioner acting");
         }
-        if (!headerValue.matches("[A-Za-z0-9._:@-]{1,100}")) {
+        if (!headerValue.matches(PRACTITIONER_ID)) {
             throw ProblemException.badRequest(PRACTITIONER_HEADER, "must be 1–100 letters, digits or . _ : @ -");
         }
         return headerValue;

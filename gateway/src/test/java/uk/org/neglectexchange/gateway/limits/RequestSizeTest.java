@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import uk.org.neglectexchange.gateway.privacy.PrivacyScanCapture;
 
 /**
  * Bodies announced over nx.limits.max-body-size (1 MiB) and headers over nx.limits.max-header-size (16 KiB) are
@@ -46,16 +47,16 @@ class RequestSizeTest {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/escalations");
         for (int i = 0; i < 5; i++) {
-            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri).header("Authorization", bearer(HSCP_HEALTH))
+            HttpResponse<String> refused = PrivacyScanCapture.received(http.send(HttpRequest.newBuilder(uri).header("Authorization", bearer(HSCP_HEALTH))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[3 * ONE_MIB])).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    HttpResponse.BodyHandlers.ofString()));
             assertEquals(413, refused.statusCode());
             assertEquals("close", refused.headers().firstValue("Connection").orElse(""));
             // the service is not running: a 503 is the gateway answering the next request on a new connection
-            HttpResponse<String> next = http.send(HttpRequest.newBuilder(uri).header("Authorization", bearer(HSCP_HEALTH))
+            HttpResponse<String> next = PrivacyScanCapture.received(http.send(HttpRequest.newBuilder(uri).header("Authorization", bearer(HSCP_HEALTH))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    HttpResponse.BodyHandlers.ofString()));
             assertEquals(503, next.statusCode());
         }
     }

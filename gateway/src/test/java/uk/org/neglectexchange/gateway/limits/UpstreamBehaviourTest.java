@@ -24,6 +24,7 @@ import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import uk.org.neglectexchange.gateway.privacy.PrivacyScanCapture;
 
 /**
  * The gateway in front of stand-in services ({@link TestUpstreams}): what reaches a service, a body streamed in
@@ -109,7 +110,7 @@ class UpstreamBehaviourTest {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[bytes])))
                     .build();
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return PrivacyScanCapture.received(client.send(request, HttpResponse.BodyHandlers.ofString()));
         }
     }
 

@@ -47,6 +47,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import uk.org.neglectexchange.gateway.privacy.PrivacyScanCapture;
 import uk.org.neglectexchange.gateway.suite.BadRequests.BadRequest;
 import uk.org.neglectexchange.gateway.suite.BadRequests.Baseline;
 import uk.org.neglectexchange.gateway.suite.BadRequests.Operation;
@@ -130,20 +131,20 @@ class BadInputTest {
     void aBodyOverTheGatewaysLimitIsRefusedWith413Problem() throws Exception {
         // 1 MiB + 1 of valid-looking JSON, to a service that would otherwise read it
         String huge = "{\"type\":\"VISIT\",\"occurredOn\":\"2026-01-01\",\"summary\":\"" + "a".repeat(1024 * 1024) + "\"}";
-        HttpResponse<byte[]> announced = http.send(HttpRequest.newBuilder(gateway.toURI()
+        HttpResponse<byte[]> announced = PrivacyScanCapture.received(http.send(HttpRequest.newBuilder(gateway.toURI()
                 .resolve("api/v1/children/CH-ANY/chronology")).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", bearer(CHILDRENS_SERVICES)).header("X-Practitioner-Id", PRACTITIONER)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(huge)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                .POST(HttpRequest.BodyPublishers.ofString(huge)).build(), HttpResponse.BodyHandlers.ofByteArray()));
         assertProblem(announced, 413);
         // the same sent in chunks (no Content-Length): counted as it streams
-        HttpResponse<byte[]> chunked = http.send(HttpRequest.newBuilder(gateway.toURI()
+        HttpResponse<byte[]> chunked = PrivacyScanCapture.received(http.send(HttpRequest.newBuilder(gateway.toURI()
                 .resolve("api/v1/children/CH-ANY/chronology")).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", bearer(CHILDRENS_SERVICES)).header("X-Practitioner-Id", PRACTITIONER)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
                         huge.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse.BodyHandlers.ofByteArray()));
         assertProblem(chunked, 413);
     }
 
@@ -367,6 +368,9 @@ class BadInputTest {
             try (InputStream in = response.body()) {
                 // an event stream that opened does not end: its headers are the answer
                 bytes = contentType.startsWith("text/event-stream") ? new byte[0] : in.readAllBytes();
+            }
+            if (response.statusCode() >= 400) {
+                PrivacyScanCapture.recordError(method + " " + uri, response.statusCode(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
             }
             String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
             // the generator is not testing the rate limit: wait as told and send again

@@ -105,7 +105,8 @@ public class SuiteProcesses implements QuarkusTestResourceLifecycleManager {
                 "-jar", jar.toString());
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(LOGS.resolve(service.module() + ".log").toFile())
+                // appended: each suite class starts the services again, and the privacy scan reads every start's log
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(service.module() + ".log").toFile()))
                 .start();
     }
 

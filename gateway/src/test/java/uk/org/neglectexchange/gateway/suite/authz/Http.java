@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import uk.org.neglectexchange.gateway.privacy.PrivacyScanCapture;
+
 /** Plain HTTP for the matrix: a server-sent event stream is answered by its status line and then closed. */
 final class Http {
 
@@ -85,6 +87,12 @@ final class Http {
                 String text = contentType != null && contentType.startsWith("text/event-stream")
                         ? "" // the stream stays open: its status and type are the answer
                         : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                if (call.body() != null) {
+                    PrivacyScanCapture.recordSent(call.body());
+                }
+                if (response.statusCode() >= 400) {
+                    PrivacyScanCapture.recordError(call.method() + " " + baseUrl + call.path(), response.statusCode(), text);
+                }
                 return new Reply(response.statusCode(), contentType, text);
             }
         } catch (IOException e) {
