@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.common.annotation.Blocking;
 import uk.org.neglectexchange.gateway.inbox.EventReader;
 import uk.org.neglectexchange.gateway.inbox.PoisonEvent;
+import uk.org.neglectexchange.gateway.inbox.UntilDatabaseAnswers;
 
 /**
  * Journals every event of the three topics for the stream (consumer group {@code <nx.consumer-group>-stream}). The
@@ -29,20 +30,20 @@ public class StreamConsumers {
     @Blocking
     @Retry(maxRetries = 3, delay = 1000, abortOn = PoisonEvent.class)
     public void toolkit(ConsumerRecord<String, String> record) {
-        journal.record(reader.read(record));
+        UntilDatabaseAnswers.apply(() -> journal.record(reader.read(record)));
     }
 
     @Incoming("stream-assessment-events")
     @Blocking
     @Retry(maxRetries = 3, delay = 1000, abortOn = PoisonEvent.class)
     public void assessment(ConsumerRecord<String, String> record) {
-        journal.record(reader.read(record));
+        UntilDatabaseAnswers.apply(() -> journal.record(reader.read(record)));
     }
 
     @Incoming("stream-escalation-events")
     @Blocking
     @Retry(maxRetries = 3, delay = 1000, abortOn = PoisonEvent.class)
     public void escalation(ConsumerRecord<String, String> record) {
-        journal.record(reader.read(record));
+        UntilDatabaseAnswers.apply(() -> journal.record(reader.read(record)));
     }
 }

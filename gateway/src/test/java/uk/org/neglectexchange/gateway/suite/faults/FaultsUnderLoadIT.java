@@ -64,10 +64,16 @@ class FaultsUnderLoadIT {
     private static final Map<String, Node> NODES = new LinkedHashMap<>();
     private static Node gateway;
 
+    /** Kept, so the level holds: the Kafka clients of the reconciliation log every setting at INFO. */
+    private static final java.util.logging.Logger KAFKA_LOGS = java.util.logging.Logger.getLogger("org.apache.kafka");
+
     private final List<Fault> faults = new ArrayList<>();
 
     @BeforeAll
     static void startEverything() throws Exception {
+        KAFKA_LOGS.setLevel(java.util.logging.Level.WARNING);
+        // a run cut short (Ctrl-C, a build timeout) must not leave a PostgreSQL cluster or a broker behind
+        Runtime.getRuntime().addShutdownHook(new Thread(FaultsUnderLoadIT::stopQuietly));
         Files.createDirectories(LOGS);
         postgres = new OwnPostgres(PG_BIN, WORK.resolve("pg"), freePort(), LOGS.resolve("postgres-commands.log"));
         postgres.initialise();
@@ -125,6 +131,15 @@ class FaultsUnderLoadIT {
         }
         if (postgres != null) {
             postgres.close();
+            postgres = null;
+        }
+    }
+
+    private static void stopQuietly() {
+        try {
+            stopEverything();
+        } catch (Exception | Error e) {
+            System.err.println("faults: clean-up after an interrupted run failed: " + e);
         }
     }
 

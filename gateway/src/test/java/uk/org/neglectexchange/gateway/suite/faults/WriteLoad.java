@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,8 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * An open-model load of chronology writes through the gateway: write {@code i} is due at {@code start + i / rate},
  * whether or not earlier ones have been answered. Each write carries its own Idempotency-Key; like a real client,
- * a write that gets no answer, a 429 or a 5xx is sent again with the same key and body (after a short back-off, or
- * Retry-After) until it is answered or {@code giveUpAfter} has passed. Every attempt is recorded.
+ * a write that gets no answer, a 429 or a 5xx is sent again with the same key and body (after an exponential
+ * back-off with jitter, or Retry-After) until it is answered or {@code giveUpAfter} has passed. Every attempt is recorded.
  */
 final class WriteLoad {
 
@@ -37,6 +38,7 @@ final class WriteLoad {
     /** status -1: no answer (refused, reset, timed out). */
     static final int NO_ANSWER = -1;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final long MAX_BACK_OFF_MS = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String gateway;
@@ -161,7 +163,10 @@ final class WriteLoad {
         attempts.add(new Attempt(write, attempt, sentMs, took, status, problem));
         boolean retryable = status == NO_ANSWER || status == 429 || status >= 500;
         if (retryable && clock.ms() - firstSentMs < giveUpAfter.toMillis()) {
-            long backOff = retryAfterSeconds.map(s -> s * 1000).orElse(Math.min(2000L, 250L << Math.min(attempt - 1, 3)));
+            // exponential back-off with full jitter (0.5 s doubling to 10 s), or the server's Retry-After
+            long ceiling = Math.min(MAX_BACK_OFF_MS, 500L << Math.min(attempt - 1, 5));
+            long backOff = retryAfterSeconds.map(s -> s * 1000 + ThreadLocalRandom.current().nextLong(500))
+                    .orElse(ThreadLocalRandom.current().nextLong(100, ceiling + 1));
             try {
                 retries.schedule(() -> send(write, attempt + 1, firstSentMs), backOff, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException stopped) {
@@ -175,7 +180,7 @@ final class WriteLoad {
 
     private static long seconds(String header) {
         try {
-            return Math.min(5, Long.parseLong(header.strip()));
+            return Math.min(10, Long.parseLong(header.strip()));
         } catch (NumberFormatException e) {
             return 1;
         }
