@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.org.neglectexchange.gateway.KeycloakTokens.HSCP_HEALTH;
 import static uk.org.neglectexchange.gateway.KeycloakTokens.bearer;
 
@@ -14,6 +15,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +51,37 @@ class UpstreamBehaviourTest {
                 .body("type", equalTo("https://neglect-exchange.example/problems/gateway-timeout"))
                 .body("detail", equalTo("the escalation service did not answer in time"))
                 .body("instance", equalTo("/api/v1/escalations"));
+    }
+
+    @Test
+    void requestsBeyondAServicesConnectionsAndQueueAreServiceUnavailableAtOnce() throws Exception {
+        // 50 connections and 100 waiting (ServiceProxy) to the service that never answers: the 10 beyond them must
+        // not wait out the timeout with the rest (that is how the fault run's gateway fell behind for good)
+        int beyond = 10;
+        String token = bearer(HSCP_HEALTH);
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        List<Long> took = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(15)).build()) {
+            for (int i = 0; i < 50 + 100 + beyond; i++) {
+                long sent = System.nanoTime();
+                answers.add(client.sendAsync(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                        + "/api/v1/escalations")).timeout(Duration.ofSeconds(15)).header("Authorization", token).build(),
+                        HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+                            if (r != null && r.statusCode() == 503) {
+                                took.add((System.nanoTime() - sent) / 1_000_000);
+                            }
+                        }));
+            }
+            List<HttpResponse<String>> busy = answers.stream().map(CompletableFuture::join)
+                    .filter(r -> r.statusCode() == 503).toList();
+            assertTrue(busy.size() >= beyond, "503s: " + busy.size());
+            // the service's response timeout here is 1 s: a 503 sooner than that did not wait for it
+            assertTrue(took.stream().allMatch(ms -> ms < 900), "503 after " + took);
+            assertEquals("1", busy.get(0).headers().firstValue("Retry-After").orElse(null));
+            assertTrue(busy.get(0).headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            assertTrue(busy.get(0).body().contains("the escalation service is busy; try again shortly"), busy.get(0).body());
+        }
     }
 
     @Test

@@ -75,6 +75,11 @@ class FaultsUnderLoadIT {
         // a run cut short (Ctrl-C, a build timeout) must not leave a PostgreSQL cluster or a broker behind
         Runtime.getRuntime().addShutdownHook(new Thread(FaultsUnderLoadIT::stopQuietly));
         Files.createDirectories(LOGS);
+        try (var old = Files.list(LOGS)) {
+            for (Path log : old.toList()) {
+                Files.delete(log);
+            }
+        }
         postgres = new OwnPostgres(PG_BIN, WORK.resolve("pg"), freePort(), LOGS.resolve("postgres-commands.log"));
         postgres.initialise();
         postgres.start();
@@ -99,9 +104,10 @@ class FaultsUnderLoadIT {
         }
         Map<String, String> settings = common("nx_gateway");
         settings.putAll(routes);
-        // the load is one client at up to a few hundred requests a second with its retries: above the default allowance
-        settings.put("nx.limits.default.requests-per-second", "2000");
-        settings.put("nx.limits.default.burst", "4000");
+        // the load's client gets an allowance of 1.5 times the rate (burst: 3 s of it), as a partner sending that many
+        // writes would be given: its retries beyond that are refused with 429 + Retry-After, as they would be
+        settings.put("nx.limits.clients.\"" + CLIENT + "\".requests-per-second", String.valueOf(Math.max(100, RATE * 1.5)));
+        settings.put("nx.limits.clients.\"" + CLIENT + "\".burst", String.valueOf(Math.max(200, RATE * 3)));
         gateway = new Node("gateway", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath(), freePort(), settings,
                 LOGS.resolve("gateway.log"));
         NODES.put("gateway", gateway);
