@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,6 +40,7 @@ final class WriteLoad {
     static final int NO_ANSWER = -1;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final long MAX_BACK_OFF_MS = 10_000;
+    static final int MAX_CONCURRENT = 64;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String gateway;
@@ -50,9 +52,15 @@ final class WriteLoad {
     private final RunClock clock;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).executor(Executors.newFixedThreadPool(8)).build();
-    private final ScheduledExecutorService retries = Executors.newScheduledThreadPool(2);
+    private final ScheduledExecutorService retries = Executors.newScheduledThreadPool(4);
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /**
+     * A client system has a bounded connection pool: at most this many requests are out at once, and the rest wait
+     * in the client (and show as schedule lag). Without the bound, a few thousand writes retrying at once were a
+     * retry storm of about 1,000 requests a second that kept the gateway from ever catching up.
+     */
+    private final Semaphore connections = new Semaphore(MAX_CONCURRENT);
     private Thread scheduler;
 
     final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
@@ -100,10 +108,9 @@ final class WriteLoad {
                         return;
                     }
                 }
-                lagMs.add(Math.max(0, (System.nanoTime() - due) / 1_000_000));
                 dueAtMs.put(i, clock.ms() - Math.max(0, (System.nanoTime() - due) / 1_000_000));
                 scheduled = i + 1;
-                send(i, 1, clock.ms());
+                send(i, 1, clock.ms(), due);
             }
         }, "write-load");
         scheduler.start();
@@ -120,8 +127,20 @@ final class WriteLoad {
         retries.shutdownNow();
     }
 
-    private void send(int write, int attempt, long firstSentMs) {
+    /** {@code dueNanos}: when a first attempt was due (its lag includes waiting for a connection); 0 for a retry. */
+    private void send(int write, int attempt, long firstSentMs, long dueNanos) {
         inFlight.incrementAndGet();
+        try {
+            connections.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            gaveUp.add(write);
+            inFlight.decrementAndGet();
+            return;
+        }
+        if (attempt == 1) {
+            lagMs.add(Math.max(0, (System.nanoTime() - dueNanos) / 1_000_000));
+        }
         String child = children.get(write % children.size());
         String body = "{\"type\":\"" + (write % 2 == 0 ? "CONCERN" : "VISIT") + "\",\"occurredOn\":\""
                 + LocalDate.now().minusDays(1 + write % 30) + "\",\"summary\":\"Fault run write " + write + "\"}";
@@ -160,6 +179,7 @@ final class WriteLoad {
 
     private void record(int write, int attempt, long sentMs, long took, int status, boolean problem, long firstSentMs,
             Optional<Long> retryAfterSeconds) {
+        connections.release();
         attempts.add(new Attempt(write, attempt, sentMs, took, status, problem));
         boolean retryable = status == NO_ANSWER || status == 429 || status >= 500;
         if (retryable && clock.ms() - firstSentMs < giveUpAfter.toMillis()) {
@@ -168,7 +188,7 @@ final class WriteLoad {
             long backOff = retryAfterSeconds.map(s -> s * 1000 + ThreadLocalRandom.current().nextLong(500))
                     .orElse(ThreadLocalRandom.current().nextLong(100, ceiling + 1));
             try {
-                retries.schedule(() -> send(write, attempt + 1, firstSentMs), backOff, TimeUnit.MILLISECONDS);
+                retries.schedule(() -> send(write, attempt + 1, firstSentMs, 0), backOff, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException stopped) {
                 gaveUp.add(write);
             }
