@@ -92,6 +92,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, SimpleResourceInfo resource) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            // the client may send it again (with the same Idempotency-Key, if the commit's outcome was lost)
+            LOG.warnf("Database unavailable in %s (%s)", operation(resource), e.getClass().getSimpleName());
+            return Response.fromResponse(respond(Problem.of(503, "Service Unavailable",
+                    "The database is unavailable for a moment; send the request again shortly", instance(resource),
+                    List.of()))).header("Retry-After", "2").build();
+        }
         LOG.errorf(e, "Unexpected error in %s", operation(resource));
         return respond(Problem.of(500, "Internal Server Error",
                 "The request could not be completed; it has been logged", instance(resource), List.of()));

@@ -11,6 +11,7 @@ import io.smallrye.common.annotation.Blocking;
 import uk.org.neglectexchange.assessment.correlation.Correlation;
 import uk.org.neglectexchange.assessment.inbox.EventReader;
 import uk.org.neglectexchange.assessment.inbox.PoisonEvent;
+import uk.org.neglectexchange.assessment.inbox.UntilDatabaseAnswers;
 
 /**
  * Reads toolkit-events. A transient failure (database away) is retried a few times; then, or at once for a
@@ -31,7 +32,7 @@ public class ToolkitEventsConsumer {
     public void on(ConsumerRecord<String, String> record) {
         // the producer's request id and trace in this service's logs, and on any event appended in consequence
         try (var correlated = Correlation.applying(record)) {
-            editions.apply(reader.read(record));
+            UntilDatabaseAnswers.apply(() -> editions.apply(reader.read(record)));
         }
     }
 }

@@ -11,6 +11,7 @@ import io.smallrye.common.annotation.Blocking;
 import uk.org.neglectexchange.escalation.correlation.Correlation;
 import uk.org.neglectexchange.escalation.inbox.EventReader;
 import uk.org.neglectexchange.escalation.inbox.PoisonEvent;
+import uk.org.neglectexchange.escalation.inbox.UntilDatabaseAnswers;
 
 /**
  * Reads assessment-events into the case projection. A transient failure is retried a few times; then, or at once
@@ -31,7 +32,7 @@ public class AssessmentEventsConsumer {
     public void on(ConsumerRecord<String, String> record) {
         // the producer's request id and trace in this service's logs, and on any event appended in consequence
         try (var correlated = Correlation.applying(record)) {
-            projection.apply(reader.read(record));
+            UntilDatabaseAnswers.apply(() -> projection.apply(reader.read(record)));
         }
     }
 }

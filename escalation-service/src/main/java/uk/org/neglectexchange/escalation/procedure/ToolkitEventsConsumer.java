@@ -11,6 +11,7 @@ import io.smallrye.common.annotation.Blocking;
 import uk.org.neglectexchange.escalation.correlation.Correlation;
 import uk.org.neglectexchange.escalation.inbox.EventReader;
 import uk.org.neglectexchange.escalation.inbox.PoisonEvent;
+import uk.org.neglectexchange.escalation.inbox.UntilDatabaseAnswers;
 
 /**
  * Reads toolkit-events. A transient failure is retried a few times; then, or at once for a poison event, the
@@ -31,7 +32,7 @@ public class ToolkitEventsConsumer {
     public void on(ConsumerRecord<String, String> record) {
         // the producer's request id and trace in this service's logs, and on any event appended in consequence
         try (var correlated = Correlation.applying(record)) {
-            procedures.apply(reader.read(record));
+            UntilDatabaseAnswers.apply(() -> procedures.apply(reader.read(record)));
         }
     }
 }

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.common.annotation.Blocking;
 import uk.org.neglectexchange.gateway.inbox.EventReader;
 import uk.org.neglectexchange.gateway.inbox.PoisonEvent;
+import uk.org.neglectexchange.gateway.inbox.UntilDatabaseAnswers;
 
 /**
  * Reads the three topics into the dashboard projection, in a consumer group of its own
@@ -47,10 +48,12 @@ public class DashboardEventsConsumer {
     }
 
     private void apply(ConsumerRecord<String, String> record) {
-        try {
-            projection.apply(reader.read(record));
-        } catch (PoisonEvent poison) {
-            throw poison.refusedBy("dashboard");
-        }
+        UntilDatabaseAnswers.apply(() -> {
+            try {
+                projection.apply(reader.read(record));
+            } catch (PoisonEvent poison) {
+                throw poison.refusedBy("dashboard");
+            }
+        });
     }
 }

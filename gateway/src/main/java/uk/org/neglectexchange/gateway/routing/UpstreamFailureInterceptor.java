@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
@@ -41,6 +42,9 @@ class UpstreamFailureInterceptor implements ProxyInterceptor {
                     .setStatusCode(problem.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .setBody(Body.body(problem.toJson().toBuffer()));
+            if (problem.status() == 503) {
+                response.putHeader(HttpHeaders.RETRY_AFTER, "1");
+            }
             return Future.succeededFuture(response);
         });
     }
@@ -49,6 +53,9 @@ class UpstreamFailureInterceptor implements ProxyInterceptor {
         // ConnectTimeoutException is also a ConnectException: check timeouts first.
         if (failure instanceof TimeoutException || failure instanceof ConnectTimeoutException) {
             return Problem.of(504, "Gateway Timeout", "the " + serviceName + " service did not answer in time", path);
+        }
+        if (failure instanceof ConnectionPoolTooBusyException) {
+            return Problem.of(503, "Service Unavailable", "the " + serviceName + " service is busy; try again shortly", path);
         }
         if (failure instanceof ConnectException || failure instanceof UnknownHostException) {
             return Problem.of(503, "Service Unavailable", "the " + serviceName + " service is not answering", path);

@@ -22,6 +22,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,6 +41,7 @@ import uk.org.neglectexchange.gateway.inbox.ReceivedEvent;
 public class Journal {
 
     static final String CHANNEL = "stream_journal";
+    private static final Logger LOG = Logger.getLogger(Journal.class);
     /** "nxstream" in ASCII: the advisory lock that orders journal writes. */
     private static final long WRITE_LOCK = 0x6e78_7374_7265_616dL;
 
@@ -77,7 +80,10 @@ public class Journal {
                 insert.setString(7, envelope(event));
                 inserted = insert.executeUpdate();
             }
-            if (inserted == 1) {
+            if (inserted == 0) {
+                // the same line as the inboxes', so a fault run counts the duplicates delivered to every consumer
+                LOG.infof("Skipped event %s for stream-journal: already applied", event.id());
+            } else {
                 try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, '')")) {
                     notify.setString(1, CHANNEL);
                     notify.execute();

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.common.annotation.Blocking;
 import uk.org.neglectexchange.gateway.inbox.EventReader;
 import uk.org.neglectexchange.gateway.inbox.PoisonEvent;
+import uk.org.neglectexchange.gateway.inbox.UntilDatabaseAnswers;
 
 /**
  * Journals every event of the three topics for the stream (consumer group {@code <nx.consumer-group>-stream}). The
@@ -47,10 +48,12 @@ public class StreamConsumers {
     }
 
     private void journal(ConsumerRecord<String, String> record) {
-        try {
-            journal.record(reader.read(record));
-        } catch (PoisonEvent poison) {
-            throw poison.refusedBy("event stream");
-        }
+        UntilDatabaseAnswers.apply(() -> {
+            try {
+                journal.record(reader.read(record));
+            } catch (PoisonEvent poison) {
+                throw poison.refusedBy("event stream");
+            }
+        });
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.org.neglectexchange.gateway.KeycloakTokens.HSCP_HEALTH;
 import static uk.org.neglectexchange.gateway.KeycloakTokens.bearer;
 
@@ -14,6 +15,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +52,30 @@ class UpstreamBehaviourTest {
                 .body("type", equalTo("https://neglect-exchange.example/problems/gateway-timeout"))
                 .body("detail", equalTo("the escalation service did not answer in time"))
                 .body("instance", equalTo("/api/v1/escalations"));
+    }
+
+    @Test
+    void requestsBeyondAServicesConnectionsAndQueueAreServiceUnavailableAtOnce() throws Exception {
+        // 50 connections and 100 waiting (ServiceProxy) to the service that never answers: the 10 beyond them are
+        // refused as busy instead of waiting out the timeout with the rest (the fault run's gateway fell behind so)
+        int beyond = 10;
+        String token = bearer(HSCP_HEALTH);
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(15)).build()) {
+            for (int i = 0; i < 50 + 100 + beyond; i++) {
+                answers.add(client.sendAsync(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                        + "/api/v1/escalations")).timeout(Duration.ofSeconds(15)).header("Authorization", token).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            List<HttpResponse<String>> busy = answers.stream().map(CompletableFuture::join)
+                    .filter(r -> r.statusCode() == 503).toList();
+            // the service never answers: without the bounded queue every one of them is a 504 after its timeout
+            assertTrue(busy.size() >= beyond, "503s: " + busy.size());
+            assertEquals("1", busy.get(0).headers().firstValue("Retry-After").orElse(null));
+            assertTrue(busy.get(0).headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            assertTrue(busy.get(0).body().contains("the escalation service is busy; try again shortly"), busy.get(0).body());
+        }
     }
 
     @Test

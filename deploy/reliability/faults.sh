@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Issue 8: faults under load (gateway/src/test/.../suite/faults/FaultsUnderLoadIT). Starts its own PostgreSQL cluster
+# and Kafka broker on free ports, the three services and the gateway from their jars, and sends a fixed rate of
+# chronology writes through the gateway while it kills, in turn, with kill -9: the broker (kept down KAFKA_DOWN s),
+# PostgreSQL's postmaster (kept down PG_DOWN s), each service and the gateway, restarting each. Then reconciles the
+# databases and the topic, and prints a table: per fault the writes, attempts, 2xx, retries, lost and the answers
+# that were not 2xx; the Kafka backlog and its drain time; PostgreSQL's 503 latency and recovery time; duplicates
+# delivered and ignored, applied twice. The report is also in gateway/target/faults-report.txt.
+#   deploy/reliability/faults.sh [RATE] [KAFKA_DOWN] [PG_DOWN] [SETTLE]   (default 100 writes/s, 60 s, 15 s, 15 s)
+# Needs Keycloak running (deploy/bin/up --infra-only; the shared PostgreSQL and Kafka are not used), PostgreSQL
+# server binaries (/usr/lib/postgresql/15/bin, or NX_PG_BIN), the Kafka jars deploy/bin/up caches, and the
+# services built (./mvnw install -DskipTests). As root, PostgreSQL runs as the postgres OS user.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+RATE="${1:-100}"
+KAFKA_DOWN="${2:-60}"
+PG_DOWN="${3:-15}"
+SETTLE="${4:-15}"
+source deploy/lib/common.sh
+nx_pick_jdk
+start=$(date +%s)
+./mvnw -B -q verify -pl gateway -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FaultsUnderLoadIT \
+  -Dnx.faults.rate="$RATE" -Dnx.faults.kafka-down="$KAFKA_DOWN" -Dnx.faults.pg-down="$PG_DOWN" \
+  -Dnx.faults.settle="$SETTLE" -Dnx.faults.pg-bin="${NX_PG_BIN:-/usr/lib/postgresql/15/bin}" \
+  -Dnx.faults.kafka-libs="$NX_CACHE/kafka-$NX_KAFKA_VERSION/libs" -Dnx.faults.keycloak="$NX_KEYCLOAK_URL" || status=$?
+echo "faults: whole run (build, start-up, load, faults, reconciliation) $(( $(date +%s) - start )) s"
+cat gateway/target/faults-report.txt 2>/dev/null || true
+exit "${status:-0}"
