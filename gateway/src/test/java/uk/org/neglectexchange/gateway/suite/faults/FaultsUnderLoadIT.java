@@ -45,13 +45,15 @@ class FaultsUnderLoadIT {
     private static final String CLIENT = "hscp-health";
     private static final int CHILDREN = 40;
 
+    /** Marks a time target the full run checks; {@code deploy/reliability/faults.sh} fails when the report has one. */
+    static final String TARGET_MISSED = "TARGET MISSED";
     private static final double RATE = Double.parseDouble(System.getProperty("nx.faults.rate", "40"));
     private static final Duration KAFKA_DOWN = Duration.ofSeconds(Long.getLong("nx.faults.kafka-down", 15));
     private static final Duration PG_DOWN = Duration.ofSeconds(Long.getLong("nx.faults.pg-down", 6));
     private static final Duration SETTLE = Duration.ofSeconds(Long.getLong("nx.faults.settle", 5));
     private static final String KEYCLOAK = System.getProperty("nx.faults.keycloak",
             System.getenv().getOrDefault("NX_KEYCLOAK_URL", "http://127.0.0.1:8180"));
-    private static final Path PG_BIN = Path.of(System.getProperty("nx.faults.pg-bin", "/usr/lib/postgresql/15/bin"));
+    private static final Path PG_BIN = Path.of(System.getProperty("nx.faults.pg-bin", OwnPostgres.newestBinaries()));
     private static final Path KAFKA_LIBS = Path.of(System.getProperty("nx.faults.kafka-libs",
             System.getProperty("user.home") + "/.cache/neglect-exchange/kafka-4.3.1/libs"));
 
@@ -174,10 +176,15 @@ class FaultsUnderLoadIT {
         while (!reconciliation.caughtUp(all) && Instant.now().isBefore(drainDeadline)) {
             Thread.sleep(500);
         }
+        int hung = 0;
+        for (Node node : NODES.values()) {
+            hung += ThreadDumps.stuckInDatabase(node.pid());
+        }
         Map<String, Long> figures = reconciliation.reconcile(load, RUN_ID, CLIENT,
                 NODES.values().stream().map(Node::log).toList());
         Map<String, String> stored = reconciliation.storedKeys(RUN_ID, CLIENT);
-        String report = FaultReport.render(RATE, loadStart, loadEnd, load, faults, figures, stored, RUN_ID);
+        String report = FaultReport.render(RATE, loadStart, loadEnd, load, faults, figures, stored, RUN_ID)
+                + String.format("  %-62s %d%n", "request threads hung in the driver or pool after the run", hung);
         System.out.println(report);
         Files.writeString(Path.of("target", "faults-report.txt"), report);
 
@@ -190,6 +197,7 @@ class FaultsUnderLoadIT {
                 "dashboard: chronology rows vs entries", "dead-lettered (assessment-events.dlq)")) {
             assertEquals(0L, figures.get(zero), zero);
         }
+        assertEquals(0, hung, "request threads inside the driver or the pool with no load running (hung)");
         for (Fault fault : faults) {
             String failed = fault.measured().get("FAILED");
             assertTrue(failed == null, fault.name() + ": " + failed);
@@ -273,10 +281,17 @@ class FaultsUnderLoadIT {
         m.put("not a 503 problem+json", String.valueOf(not503Problem));
         m.put("first 2xx after its return", recovered == null ? "NOT within 60 s" : recovered + " ms");
         m.put("threads before / after", threadsBefore + " / " + threads());
-        m.put("request threads still in JDBC after recovery", String.valueOf(stuck));
-        if (over2s > 0 || not503Problem > 0 || recovered == null || recovered > 10_000 || stuck > 0) {
-            m.put("FAILED", "slow " + over2s + ", not 503 problem " + not503Problem + ", recovered " + recovered
-                    + " ms, stuck threads " + stuck);
+        m.put("request threads in JDBC in two dumps 2 s apart, under load", String.valueOf(stuck));
+        // Correctness fails the test; the two time targets are measured and checked by the full run
+        // (deploy/reliability/faults.sh), because on a shared machine a timed assertion fails for the machine's sake.
+        if (not503Problem > 0 || recovered == null) {
+            m.put("FAILED", "not 503 problem " + not503Problem + ", recovered " + recovered + " ms");
+        }
+        if (over2s > 0) {
+            m.put(TARGET_MISSED, over2s + " answers over 2 s while PostgreSQL was down");
+        }
+        if (recovered != null && recovered > 10_000) {
+            m.put(TARGET_MISSED + " ", "first 2xx " + recovered + " ms after PostgreSQL's return (target 10 s)");
         }
         faults.add(new Fault("PostgreSQL postmaster, kill -9, down " + PG_DOWN.toSeconds() + " s", start, CLOCK.ms(), m));
     }

@@ -33,6 +33,17 @@ final class OwnPostgres implements AutoCloseable {
         this.commandLog = commandLog;
     }
 
+    /** The newest PostgreSQL server installed the Debian way ({@code /usr/lib/postgresql/<major>/bin}). */
+    static String newestBinaries() {
+        try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.filter(v -> v.getFileName().toString().matches("\\d+"))
+                    .max(java.util.Comparator.comparingInt(v -> Integer.parseInt(v.getFileName().toString())))
+                    .map(v -> v.resolve("bin").toString()).orElse("/usr/lib/postgresql/15/bin");
+        } catch (IOException none) {
+            return "/usr/lib/postgresql/15/bin";
+        }
+    }
+
     int port() {
         return port;
     }
