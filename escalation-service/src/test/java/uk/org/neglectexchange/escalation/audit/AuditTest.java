@@ -19,10 +19,12 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import uk.org.neglectexchange.escalation.support.KnownProcedures;
 
 /** Escalations name a child and what agencies think of its care: each read and write leaves one audit row. */
 @QuarkusTest
@@ -30,6 +32,12 @@ class AuditTest {
 
     @Inject
     DataSource db;
+
+    @BeforeEach
+    void proceduresKnown() throws Exception {
+        // raising needs the partnership's procedure, which arrives with its published toolkit edition
+        KnownProcedures.ensure();
+    }
 
     @Test
     void raisingReadingAndARefusedReadAreEachAuditedOnceWithTheirRequestId() throws SQLException {

@@ -17,12 +17,23 @@ public final class DatabaseUnavailable {
     }
 
     public static boolean causedBy(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && unavailable(sql)) {
+        return causedBy(failure, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    /** Causes and suppressed exceptions both: a failed commit's RollbackException carries the driver's as suppressed. */
+    private static boolean causedBy(Throwable t, Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return false;
+        }
+        if (t instanceof SQLException sql && unavailable(sql)) {
+            return true;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (causedBy(suppressed, seen)) {
                 return true;
             }
         }
-        return false;
+        return causedBy(t.getCause(), seen);
     }
 
     private static boolean unavailable(SQLException sql) {

@@ -32,6 +32,14 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aCommitThatFailedAsTheDatabaseDiedIsUnavailable() {
+        // Narayana's RollbackException carries the driver's exception as suppressed, not as its cause
+        Exception rollback = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(new PSQLException("This connection has been closed.", PSQLState.CONNECTION_DOES_NOT_EXIST));
+        assertTrue(DatabaseUnavailable.causedBy(new RuntimeException("wrapped", rollback)));
+    }
+
+    @Test
     void otherDatabaseErrorsAreNot() {
         assertFalse(DatabaseUnavailable.causedBy(new SQLException("duplicate key value", "23505")));
         assertFalse(DatabaseUnavailable.causedBy(new SQLException("syntax error", "42601")));
