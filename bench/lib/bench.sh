@@ -21,9 +21,12 @@ trap bench_cleanup EXIT
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
+# the built jars; BENCH_JAR_ROOT points at a copy (e.g. to rebuild while a run goes on)
+JAR_ROOT=${BENCH_JAR_ROOT:-.}
+jar_of() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$JAR_ROOT" "$1"; }
 need_jars() {
   local m
-  for m in "$@"; do [ -f "$m/target/quarkus-app/quarkus-run.jar" ] || die "build first: ./mvnw -B install -DskipTests"; done
+  for m in "$@"; do [ -f "$(jar_of "$m")" ] || die "build first: ./mvnw -B install -DskipTests"; done
 }
 
 # fresh_db SERVICE [FIGURE]: drops and creates nx_SERVICE_$NX_BENCH_ID[_FIGURE], owned by the service's role; prints its
@@ -54,7 +57,7 @@ start_service() {
     "-Dnx.consumer-group=$name-$NX_BENCH_ID" -Dquarkus.log.level=WARN \
     `# the services' 2 s to get a connection fails their start on a machine this busy; it changes no figure` \
     -Dquarkus.datasource.jdbc.acquisition-timeout=30S "$@" \
-    -jar "$module/target/quarkus-app/quarkus-run.jar" >"$BENCH_OUT/$name.log" 2>&1 &
+    -jar "$(jar_of "$module")" >"$BENCH_OUT/$name.log" 2>&1 &
   started_pid=$!
   bench_pids+=("$started_pid")
 }
