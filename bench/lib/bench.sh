@@ -95,7 +95,10 @@ token() {
 HDR_JAR="$HOME/.m2/repository/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar"
 loadgen() {
   [ -f "$HDR_JAR" ] || nx_mvn dependency:get -Dartifact=org.hdrhistogram:HdrHistogram:2.2.2 >/dev/null
-  java -Xmx256m -cp "$HDR_JAR" bench/lib/LoadGen.java "$@" | tee -a "$BENCH_OUT/results.txt" | grep '^RESULT' | tee /dev/stderr
+  java -Xmx256m -cp "$HDR_JAR" bench/lib/LoadGen.java "$@" | tee -a "$BENCH_OUT/results.txt" \
+    | while IFS= read -r line; do
+        if [[ $line == RESULT* ]]; then printf '  %s\n' "$line" >&2; printf '%s\n' "$line"; fi
+      done
 }
 result() { printf '%s\n' "$2" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k { sub(/(ms|\/s)$/, "", $2); print $2 }'; }
 
