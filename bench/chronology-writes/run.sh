@@ -11,10 +11,10 @@ PGBENCH=${PGBENCH:-/usr/lib/postgresql/15/bin/pgbench}
 start_suite
 tok=$(token hscp-health)
 children=()
-for i in $(seq 8); do
+for i in 1 2 3 4 5 6 7 8; do  # names are letters only
   ref=$(curl -sf -X POST "http://$NX_HOST:$GW_PORT/api/v1/children" -H "Authorization: Bearer $tok" \
     -H 'Content-Type: application/json' -H 'X-Practitioner-Id: bench-1' \
-    -d "{\"givenName\": \"Bench$i\", \"familyName\": \"Testchild\", \"dateOfBirth\": \"2023-05-1$i\"}" \
+    -d "{\"givenName\": \"Bench\", \"familyName\": \"Testchild\", \"dateOfBirth\": \"2023-05-1$i\"}" \
     | sed 's/.*"childRef":"\([^"]*\)".*/\1/')
   children+=("$ref")
 done

@@ -3,7 +3,8 @@
 # (default 100,000 x 20 = 2,000,000) in its own database, once; prints the scan's time, the service's peak heap
 # (after GC, from JFR) and peak RSS, and as the baseline from the same run one SQL aggregate over the same facts.
 # Targets: scan <= 10 s, <= 512 MB. NX_BENCH_JFR=1 also records a CPU profile ($BENCH_OUT/drift-scan.jfr).
-# Usage: bench/drift-scan/run.sh [CHILDREN] [FACTS_PER_CHILD]
+# Usage: bench/drift-scan/run.sh [CHILDREN] [FACTS_PER_CHILD]   (env SCAN_OPTS: more JVM options for the scanning
+# service, e.g. SCAN_OPTS=-Dnx.drift.scan.parallel-pages=1)
 set -euo pipefail
 source "$(dirname "$0")/../lib/bench.sh"
 children=${1:-100000}; per_child=${2:-20}
@@ -31,7 +32,7 @@ say "scan: the service runs its daily scan at the next 20-second mark (heap capp
 port=$(free_port)
 start_service drift-scan escalation-service "$port" "$db" -Xmx512m -Dnx.drift.scan.cron="0/20 * * * * ?" \
   -Dquarkus.log.category.\"uk.org.neglectexchange.escalation.drift\".level=INFO "${jfr_opts[@]}" \
-  -XX:+UnlockDiagnosticVMOptions -Xlog:gc:file="$BENCH_OUT/drift-scan-gc.log"
+  -XX:+UnlockDiagnosticVMOptions -Xlog:gc:file="$BENCH_OUT/drift-scan-gc.log" ${SCAN_OPTS:-}
 pid=$started_pid; peak=0
 wait_ready "$port" "$pid" >/dev/null
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
