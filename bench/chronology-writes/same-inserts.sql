@@ -5,13 +5,13 @@
 \set day random(0, 1000)
 BEGIN;
 INSERT INTO chronology_entry (id, child_ref, agency, client_id, practitioner_id, type, occurred_on, summary, recorded_at)
-VALUES (gen_random_uuid(), (:children::text[])[:n], 'HEALTH', 'hscp-health', 'bench-1', 'VISIT',
-        date '2023-01-01' + :day, 'Home visit: kitchen without food, baby unsettled', now());
+VALUES (gen_random_uuid(), (:children::text[])[(:n)::int], 'HEALTH', 'hscp-health', 'bench-1', 'VISIT',
+        date '2023-01-01' + (:day)::int, 'Home visit: kitchen without food, baby unsettled', now());
 INSERT INTO audit_entry (at, client_id, partnership, agency, practitioner_id, purpose, action, child_ref, outcome)
-VALUES (now(), 'hscp-health', 'HSCP', 'HEALTH', 'bench-1', 'chronology', 'CHRONOLOGY_RECORDED', (:children::text[])[:n], 'SUCCESS');
+VALUES (now(), 'hscp-health', 'HSCP', 'HEALTH', 'bench-1', 'chronology', 'CHRONOLOGY_RECORDED', (:children::text[])[(:n)::int], 'SUCCESS');
 INSERT INTO outbox_event (id, type, message_key, subject, partnership, data, occurred_at)
-VALUES (gen_random_uuid(), 'assessment.chronology-recorded', (:children::text[])[:n], 'child/' || (:children::text[])[:n],
-        'HSCP', jsonb_build_object('childRef', (:children::text[])[:n], 'partnership', 'HSCP', 'ageBand', 'UNDER_5',
-        'entryId', gen_random_uuid(), 'type', 'VISIT', 'agency', 'HEALTH', 'occurredOn', date '2023-01-01' + :day,
+VALUES (gen_random_uuid(), 'assessment.chronology-recorded', (:children::text[])[(:n)::int], 'child/' || (:children::text[])[(:n)::int],
+        'HSCP', jsonb_build_object('childRef', (:children::text[])[(:n)::int], 'partnership', 'HSCP', 'ageBand', 'UNDER_5',
+        'entryId', gen_random_uuid(), 'type', 'VISIT', 'agency', 'HEALTH', 'occurredOn', date '2023-01-01' + (:day)::int,
         'recordedAt', now()), now());
 END;
