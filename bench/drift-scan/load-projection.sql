@@ -3,7 +3,19 @@
 -- Every child gets per_child facts over ~2.5 years in a repeating pattern (concerns, a referral and its decision,
 -- a closure, a review, an assessment started and completed, a level change), dated so that some clocks run out.
 \set ON_ERROR_STOP on
-truncate case_fact, case_child;
+truncate case_fact, case_child, drift_alert, outbox_event, partnership_procedure;
+
+-- the clocks of the published seed editions (toolkit-content-service/src/main/resources/seed/*.json), as the
+-- toolkit's edition.published event would have brought them: no dependency on what a shared topic still holds
+insert into partnership_procedure (partnership, toolkit_family, toolkit_version, published_at, procedure_code,
+    procedure_name, stage_deadlines, business_team_from_stage, drift_rules, source_event_id)
+select p, case p when 'WSSCP' then 'WS' else 'HIOW' end, 'bench', now() - interval '30 days', 'BENCH', 'bench procedure',
+       '{"1": 5, "2": 5, "3": 5, "4": 10}', null,
+       '{"referralDecisionWorkingDays": 1, "assessmentWorkingDays": 45, "level3ReviewWeeks": 12,
+         "reReferralWindowMonths": 12, "referralsInWindow": 2, "stepDownStepUpWindowMonths": 6,
+         "levelChangesPerYear": 3, "level4AmberMonths": 9, "level4RedMonths": 21, "concernEntries": 3,
+         "concernAgencies": 2, "concernWindowDays": 90, "toolkitReviewMonths": 12}', gen_random_uuid()
+from unnest(array['HSCP', 'IOWSCP', 'WSSCP']) as p;
 
 insert into case_child (child_ref, partnership, registered_on)
 select 'CH-' || translate(lpad(to_hex(c), 10, '0'), '0123456789abcdef', 'ABCDEFGHJKLMNPQR'),

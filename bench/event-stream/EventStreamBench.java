@@ -67,6 +67,8 @@ public class EventStreamBench {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("topics")) {
             recreateTopics(args[1], args[2], Path.of(args[3]));
+        } else if (args[0].equals("roundtrip")) {
+            kafkaRoundTrip(Integer.parseInt(env("RATES", "100")), Integer.parseInt(env("DURATION", "20")));
         } else {
             run();
         }
@@ -101,6 +103,10 @@ public class EventStreamBench {
             phase("rate " + rate + "/s", readers, () -> writer.write(rate, seconds));
         }
 
+        if (env("PHASES", "all").equals("rates")) {
+            readers.forEach(Reader::close);
+            System.exit(0);
+        }
         System.out.println();
         System.out.printf("Burst: %d drift.detected produced straight to Kafka as fast as it takes them -> every client%n", burst);
         header();
@@ -241,6 +247,60 @@ public class EventStreamBench {
             producer.flush();
         }
         return count;
+    }
+
+    /**
+     * The broker's own latency, as the baseline of the stream's: records sent at {@code rate}/s (acks=all, like the
+     * outbox relays) to the run's escalation-events.dlq topic and read back by a consumer in this JVM; from each
+     * record's due time to its arrival.
+     */
+    static void kafkaRoundTrip(int rate, int seconds) throws Exception {
+        String topic = env("PREFIX", "bench.") + "escalation-events.dlq";
+        Properties consumerProps = new Properties();
+        consumerProps.put("bootstrap.servers", env("BOOTSTRAP", "127.0.0.1:9092"));
+        consumerProps.put("group.id", "roundtrip-" + UUID.randomUUID());
+        consumerProps.put("auto.offset.reset", "latest");
+        var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(consumerProps,
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer());
+        consumer.subscribe(List.of(topic));
+        while (consumer.assignment().isEmpty()) {
+            consumer.poll(Duration.ofMillis(100));
+        }
+        consumer.seekToEnd(consumer.assignment());
+        consumer.assignment().forEach(consumer::position);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env("BOOTSTRAP", "127.0.0.1:9092"));
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        int count = rate * seconds;
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> {
+            while (latencies.size() < count) {
+                for (var record : consumer.poll(Duration.ofMillis(100))) {
+                    long now = System.nanoTime();
+                    latencies.add(now - Long.parseLong(record.value()));
+                }
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            long period = TimeUnit.SECONDS.toNanos(1) / rate;
+            long t0 = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                long due = t0 + i * period;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                producer.send(new ProducerRecord<>(topic, "CH-BENCH" + (i % 50), Long.toString(due)));
+            }
+        }
+        reader.join(TimeUnit.SECONDS.toMillis(30));
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("ROUNDTRIP rate=%d/s sent=%d received=%d p50=%.1fms p99=%.1fms max=%.1fms%n", rate, count,
+                sorted.length, pct(sorted, 50), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+        System.exit(0);
     }
 
     // ---------------------------------------------------------------- reading

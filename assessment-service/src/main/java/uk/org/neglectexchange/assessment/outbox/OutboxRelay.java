@@ -117,8 +117,10 @@ public class OutboxRelay {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the broker", e);
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        batch.forEach(event -> event.publishedAt = now);
+        // one statement for the batch, not one per event (docs/performance.md, P4); the rows are ours, locked above
+        em.createNativeQuery("update outbox_event set published_at = :now where id in (:ids)")
+                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter("ids", batch.stream().map(event -> event.id).toList()).executeUpdate();
         return batch.size();
     }
 

@@ -3,9 +3,12 @@ package uk.org.neglectexchange.escalation.drift;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,6 +45,20 @@ public class DriftAlerts {
         List<DriftAlert> open = childRef != null
                 ? DriftAlert.list("childRef = ?1 and status <> ?2", childRef, AlertStatus.CLEARED)
                 : DriftAlert.list("childRef is null and partnership = ?1 and status <> ?2", partnership, AlertStatus.CLEARED);
+        reconcile(open, childRef, partnership, evaluatedRules, holding, today);
+    }
+
+    /** The children's alerts that have not been cleared, by child: read once for a page of the scan. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, List<DriftAlert>> openOf(Collection<String> childRefs) {
+        return DriftAlert.<DriftAlert>list("childRef in ?1 and status <> ?2", childRefs, AlertStatus.CLEARED).stream()
+                .collect(Collectors.groupingBy(alert -> alert.childRef));
+    }
+
+    /** {@link #reconcile(String, String, Set, List, LocalDate)} with the open alerts already read. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reconcile(List<DriftAlert> open, String childRef, String partnership, Set<String> evaluatedRules,
+            List<Condition> holding, LocalDate today) {
         for (DriftAlert alert : open) {
             boolean stillHolds = holding.stream().anyMatch(c -> alert.matches(c, partnership));
             if (!stillHolds && (evaluatedRules.contains(alert.rule) || !alert.partnership.equals(partnership))) {

@@ -64,10 +64,19 @@ public class OutboxRelay {
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wakeUp = new AtomicBoolean();
+    private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
 
-    /** Publishes as soon as a transaction that appended events commits, instead of waiting for the next poll. */
+    /**
+     * Publishes as soon as a transaction that appended events commits, instead of waiting for the next poll. One
+     * wake-up queued at a time: a scan page that appends 500 events queues one relay run, not 500.
+     */
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Appended appended) {
-        wakeUps.execute(this::relay);
+        if (wakeUpQueued.compareAndSet(false, true)) {
+            wakeUps.execute(() -> {
+                wakeUpQueued.set(false);
+                relay();
+            });
+        }
     }
 
     @PreDestroy

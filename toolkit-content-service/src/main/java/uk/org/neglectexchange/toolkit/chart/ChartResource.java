@@ -91,7 +91,7 @@ public class ChartResource {
         }
         String filename = edition.family + "-" + edition.version + "-" + code + ".pdf";
         return Response.fromResponse(CacheableContent.ok(request, edition, viaCurrent, "chart-pdf:" + code,
-                ChartPdf.render(html), PDF)).header("Content-Disposition", "inline; filename=\"" + filename + "\"").build();
+                () -> ChartPdf.render(html), PDF)).header("Content-Disposition", "inline; filename=\"" + filename + "\"").build();
     }
 
     private MediaType representation(String format) {

@@ -1,5 +1,7 @@
 package uk.org.neglectexchange.toolkit.edition;
 
+import java.util.function.Supplier;
+
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
@@ -18,11 +20,17 @@ public final class CacheableContent {
     }
 
     public static Response ok(Request request, Edition edition, boolean viaCurrent, String variant, Object body, MediaType type) {
+        return ok(request, edition, viaCurrent, variant, () -> body, type);
+    }
+
+    /** The body is built only when it is sent: a revalidation (304) costs the ETag, not the representation. */
+    public static Response ok(Request request, Edition edition, boolean viaCurrent, String variant, Supplier<?> body,
+            MediaType type) {
         CacheControl cache = new CacheControl();
         cache.setPrivate(true);
         if (edition.status == EditionStatus.DRAFT) {
             cache.setNoStore(true);
-            return Response.ok(body, type).cacheControl(cache).build();
+            return Response.ok(body.get(), type).cacheControl(cache).build();
         }
         // "current" may point at a newer edition tomorrow: keep it, but ask each time
         if (viaCurrent) {
@@ -35,6 +43,6 @@ public final class CacheableContent {
         if (notModified != null) {
             return notModified.cacheControl(cache).tag(tag).build();
         }
-        return Response.ok(body, type).tag(tag).cacheControl(cache).build();
+        return Response.ok(body.get(), type).tag(tag).cacheControl(cache).build();
     }
 }

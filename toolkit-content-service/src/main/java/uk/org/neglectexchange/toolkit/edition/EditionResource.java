@@ -73,7 +73,7 @@ public class EditionResource {
     public Response byVersion(@PathParam("family") String family, @PathParam("version") String version) {
         Edition edition = lookup.resolve(family, version);
         return CacheableContent.ok(request, edition, EditionLookup.CURRENT.equals(version), "edition",
-                editions.view(edition), MediaType.APPLICATION_JSON_TYPE);
+                () -> editions.view(edition), MediaType.APPLICATION_JSON_TYPE);
     }
 
     @POST
