@@ -4,10 +4,10 @@
 # without a token on a jar built with the bench profile, in which authorization is off
 # (toolkit-content-service/.../security/BenchAuthorizationOff.java: exists only in a jar built with
 # -Dquarkus.profile=bench, which this script builds into target/bench-app). Target: >= 90%.
-# Usage: bench/auth-tax/run.sh     (env: CONCURRENCY=16, DURATION=15, WARMUP=5)
+# Usage: bench/auth-tax/run.sh     (env: CONCURRENCY=16, DURATION=15, WARMUP=60)
 set -euo pipefail
 source "$(dirname "$0")/../lib/bench.sh"
-c=${CONCURRENCY:-16}; d=${DURATION:-15}; w=${WARMUP:-5}
+c=${CONCURRENCY:-16}; d=${DURATION:-15}; w=$WARMUP
 need_jars toolkit-content-service
 bench_jar=toolkit-content-service/target/bench-app/quarkus-run.jar
 if [ ! -f "$bench_jar" ] || [ -n "$(find toolkit-content-service/src -newer "$bench_jar" -print -quit)" ]; then

@@ -4,7 +4,7 @@
 # latency from the POST's start (so an upper bound of commit -> event: it includes the POST's own path) to the
 # chronology.entry-added line's arrival. Baseline in the same run: a Kafka producer -> consumer round trip on the same
 # broker at the same rate (acks=all). Target: p99 <= 100 ms.
-# Usage: bench/event-latency/run.sh     (env: RATE=100, DURATION=20)
+# Usage: bench/event-latency/run.sh     (env: RATE=100, DURATION=20, WARMUP=60)
 set -euo pipefail
 source "$(dirname "$0")/../lib/bench.sh"
 rate=${RATE:-100}; d=${DURATION:-20}
@@ -14,6 +14,12 @@ run_stream() {
     CLIENTS=1 RATES="$rate" DURATION="$d" PHASES=rates java -Xmx256m -cp "$KAFKA_LIBS/*" \
     bench/event-stream/EventStreamBench.java "$@" 2>&1 | grep -v SLF4J | tee -a "$BENCH_OUT/results.txt"
 }
+step "warm-up: POST chronology at $rate/s for ${WARMUP}s through the same path, not recorded"
+tok=$(token hscp-health)
+loadgen rate label=p3-warm-up method=POST url="http://$NX_HOST:$GW_PORT/api/v1/children/$(bench_children 1 hscp-health)/chronology" \
+  "header=Authorization: Bearer $tok" "header=Content-Type: application/json" "header=X-Practitioner-Id: bench-1" \
+  expect=201 rate="$rate" duration=1 warmup="$WARMUP" \
+  'body={"type": "VISIT", "occurredOn": "2025-10-14", "summary": "Home visit: kitchen without food, baby unsettled"}' >/dev/null
 step "P3 POST chronology at $rate/s -> SSE client at the gateway"
 stream=$(run_stream run); printf '%s\n' "$stream"
 p99=$(printf '%s\n' "$stream" | awk -v r="$rate/s" '$1 == "rate" && $2 == r { print $8 }')

@@ -6,10 +6,10 @@
 #       request's due time) and the p99 difference. Targets: <= +2 ms p99, >= 75% of the direct throughput.
 #   P8: the same read with If-None-Match (304) through the gateway, saturated, against the gateway's own
 #       /q/health/live at the same concurrency. Target: >= 70%.
-# Usage: bench/gateway-tax/run.sh     (env: CONCURRENCY=16, DURATION=15, WARMUP=5)
+# Usage: bench/gateway-tax/run.sh     (env: CONCURRENCY=16, DURATION=15, WARMUP=60)
 set -euo pipefail
 source "$(dirname "$0")/../lib/bench.sh"
-c=${CONCURRENCY:-16}; d=${DURATION:-15}; w=${WARMUP:-5}
+c=${CONCURRENCY:-16}; d=${DURATION:-15}; w=$WARMUP
 start_suite
 tok=$(token hscp-health)
 published_edition "$TK_PORT" "$tok"

@@ -8,6 +8,9 @@ source deploy/lib/postgres.sh
 nx_pick_jdk
 
 NX_BENCH_ID=${NX_BENCH_ID:-bench}
+# Load before every measured phase, not recorded: on 2 cores a freshly started service spends its first minute
+# compiling (JIT) as much as serving; measured after 5 s, P1 was 2.5-2.9% of its baseline, after 60 s 6.8-7.1%
+WARMUP=${WARMUP:-60}
 BENCH_OUT=${BENCH_OUT:-$NX_STATE/bench}     # logs, JFR recordings, the classpath of the load generator
 KAFKA_LIBS="$NX_CACHE/kafka-$NX_KAFKA_VERSION/libs"
 mkdir -p "$BENCH_OUT"
@@ -47,13 +50,16 @@ bench_topics() {
 }
 
 # start_service NAME MODULE PORT DB [JAVA OPTIONS...]: the built jar as a background process; log in $BENCH_OUT/NAME.log.
+# NX_BENCH_JFR=1 records a CPU profile of it in $BENCH_OUT/NAME.jfr (written when the script stops it).
 # Sets $started_pid and $started_ns (when it was started, for wait_ready). The heap and GC are the same for every service and for the baseline app.
 start_service() {
   local name=$1 module=$2 port=$3 db=$4; shift 4
   local dbopt=()
   [ -n "$db" ] && dbopt=("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://$NX_PG_HOST:$NX_PG_PORT/$db")
   started_ns=$(date +%s%N)
-  java -Xmx256m -XX:+UseSerialGC -Dquarkus.http.port="$port" "${dbopt[@]}" "-Dnx.topic-prefix=$TOPIC_PREFIX" \
+  local jfr=()
+  [ "${NX_BENCH_JFR:-0}" = 1 ] && jfr=("-XX:StartFlightRecording=filename=$BENCH_OUT/$name.jfr,settings=profile")
+  java -Xmx256m -XX:+UseSerialGC "${jfr[@]}" -Dquarkus.http.port="$port" "${dbopt[@]}" "-Dnx.topic-prefix=$TOPIC_PREFIX" \
     "-Dnx.consumer-group=$name-$NX_BENCH_ID" -Dquarkus.log.level=WARN \
     `# the services' 2 s to get a connection fails their start on a machine this busy; it changes no figure` \
     -Dquarkus.datasource.jdbc.acquisition-timeout=30S "$@" \
@@ -74,6 +80,35 @@ wait_ready() {
     sleep 0.05
   done
   awk -v ns=$(( $(date +%s%N) - start )) 'BEGIN { printf "%.2f", ns / 1e9 }'
+}
+
+# cpu_ticks PID...: CPU time (user + system, in clock ticks) the processes and their exited children have used
+cpu_ticks() { local p; for p in "$@"; do awk '{ print $14 + $15 + $16 + $17 }' "/proc/$p/stat" 2>/dev/null || echo 0; done \
+  | awk '{ t += $1 } END { print t + 0 }'; }
+
+# cpu_phase_start / cpu_phase_report SECONDS: where the CPU went during a phase, in cores (1.00 = one core busy all
+# the time): each of the suite's services that is running, PostgreSQL (every backend) and the Kafka broker
+declare -A CPU_PROCESSES=([toolkit]=TK_PID [assessment]=AS_PID [escalation]=ES_PID [gateway]=GW_PID)
+cpu_pids_of() {
+  case $1 in postgres) pgrep -x postgres || true;; kafka) pgrep -f 'kafka\.Kafka' || true;;
+    *) local v=${CPU_PROCESSES[$1]}; printf '%s\n' "${!v:-}";; esac
+}
+cpu_phase_start() {
+  declare -gA cpu_before=()
+  local name
+  for name in toolkit assessment escalation gateway postgres kafka; do
+    [ -n "$(cpu_pids_of "$name")" ] && cpu_before[$name]=$(cpu_ticks $(cpu_pids_of "$name"))
+  done
+}
+cpu_phase_report() {
+  local seconds=$1 hz line="" name
+  hz=$(getconf CLK_TCK)
+  for name in toolkit assessment escalation gateway postgres kafka; do
+    [ -n "${cpu_before[$name]:-}" ] || continue
+    line+=" $name=$(awk -v t=$(( $(cpu_ticks $(cpu_pids_of "$name")) - cpu_before[$name] )) -v hz="$hz" -v s="$seconds" \
+      'BEGIN { printf "%.2f", t / hz / s }')"
+  done
+  say "  CPU in cores during the phase:$line"
 }
 
 rss_mb() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
@@ -125,6 +160,20 @@ start_suite() {
   ES_READY=$(wait_ready "$ES_PORT" "$ES_PID" "$es_t"); GW_READY=$(wait_ready "$GW_PORT" "$GW_PID" "$gw_t")
   SUITE_UP_SECONDS=$(awk -v ns=$(( $(date +%s%N) - t0 )) 'BEGIN { printf "%.1f", ns / 1e9 }')
   say "suite up in ${SUITE_UP_SECONDS}s: toolkit :$TK_PORT assessment :$AS_PORT escalation :$ES_PORT gateway :$GW_PORT (topics $TOPIC_PREFIX*)"
+}
+
+# bench_children N CLIENT: registers N children through the gateway as CLIENT (names are letters only, dates of birth
+# made up); prints their childRefs, comma-separated
+bench_children() {
+  local tok i refs=()
+  tok=$(token "$2")
+  for i in $(seq "$1"); do
+    refs+=("$(curl -sf -X POST "http://$NX_HOST:$GW_PORT/api/v1/children" -H "Authorization: Bearer $tok" \
+      -H 'Content-Type: application/json' -H 'X-Practitioner-Id: bench-1' \
+      -d "{\"givenName\": \"Bench\", \"familyName\": \"Testchild\", \"dateOfBirth\": \"2023-05-$(( 10 + i % 18 ))\"}" \
+      | sed 's/.*"childRef":"\([^"]*\)".*/\1/')")
+  done
+  (IFS=,; printf '%s' "${refs[*]}")
 }
 
 # published_edition PORT [TOKEN]: waits until the toolkit behind PORT answers editions/current for HIOW (seeded at start)

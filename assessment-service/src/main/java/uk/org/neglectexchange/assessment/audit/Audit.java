@@ -14,8 +14,9 @@ import uk.org.neglectexchange.assessment.problem.ProblemException;
 import uk.org.neglectexchange.assessment.security.Caller;
 
 /**
- * Records who touched which child's data, why, and what came of it. In its own transaction, so a refused or
- * failed request is recorded as such even though its own changes roll back.
+ * Records who touched which child's data, why, and what came of it. A success is recorded in the work's own
+ * transaction, so a change and its audit row commit together or not at all; a refusal in a transaction of its own,
+ * so it is recorded although the work's changes roll back.
  */
 @ApplicationScoped
 public class Audit {
@@ -33,8 +34,13 @@ public class Audit {
     @Inject
     Caller caller;
 
+    /** Records an outcome on its own, committed whatever happens to the caller's transaction. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(String action, String childRef, Outcome outcome) {
+        entry(action, childRef, outcome).persist();
+    }
+
+    private AuditEntry entry(String action, String childRef, Outcome outcome) {
         AuditEntry entry = new AuditEntry();
         entry.at = OffsetDateTime.now(ZoneOffset.UTC);
         entry.clientId = caller.clientId();
@@ -46,7 +52,7 @@ public class Audit {
         entry.childRef = childRef != null && CHILD_REF.matcher(childRef).matches() ? childRef : null;
         entry.outcome = outcome.name();
         entry.requestId = Correlation.requestId();
-        entry.persist();
+        return entry;
     }
 
     /** What a refused request is recorded as. */
@@ -60,8 +66,9 @@ public class Audit {
 
     /**
      * Does work on one child's data and records what came of it, refusals included: who tried to reach which child,
-     * and what they were told. The work commits before its success is recorded.
+     * and what they were told. One commit for the work and its success, not two (docs/performance.md, P1).
      */
+    @Transactional
     public <T> T recorded(String action, String childRef, Supplier<T> work) {
         T result;
         try {
@@ -70,7 +77,7 @@ public class Audit {
             record(action, childRef, refusal(e));
             throw e;
         }
-        record(action, childRef, Outcome.SUCCESS);
+        entry(action, childRef, Outcome.SUCCESS).persist();
         return result;
     }
 }

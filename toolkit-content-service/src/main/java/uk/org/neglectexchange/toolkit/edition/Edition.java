@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -33,7 +35,11 @@ public class Edition extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public EditionStatus status;
 
-    /** {@link EditionContent} as JSON: read and written through the application's ObjectMapper. */
+    /**
+     * {@link EditionContent} as JSON: read and written through the application's ObjectMapper. Loaded only when read:
+     * a revalidation (304) needs the id and status, not these 43 kB (docs/performance.md, P8).
+     */
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     public String content;
 
