@@ -20,8 +20,16 @@ loadgen rate label=p3-warm-up method=POST url="http://$NX_HOST:$GW_PORT/api/v1/c
   "header=Authorization: Bearer $tok" "header=Content-Type: application/json" "header=X-Practitioner-Id: bench-1" \
   expect=201 rate="$rate" duration=1 warmup="$WARMUP" \
   'body={"type": "VISIT", "occurredOn": "2025-10-14", "summary": "Home visit: kitchen without food, baby unsettled"}' >/dev/null
+# the warm-up's events still in the pipeline would count against the first seconds measured: wait until the
+# gateway's journal holds every entry-added event the assessment service has written
+journalled() { psql_admin -d "nx_gateway_${NX_BENCH_ID}_suite" -c "select count(*) from stream_journal where type = 'chronology.entry-added'"; }
+written() { psql_admin -d "nx_assessment_${NX_BENCH_ID}_suite" -c "select count(*) from outbox_event where type = 'chronology.entry-added'"; }
+drained() { [ "$(journalled)" = "$(written)" ]; }
+wait_until "the journal to catch up" 120 drained
 step "P3 POST chronology at $rate/s -> SSE client at the gateway"
+cpu_phase_start
 stream=$(run_stream run); printf '%s\n' "$stream"
+cpu_phase_report "$d"
 p99=$(printf '%s\n' "$stream" | awk -v r="$rate/s" '$1 == "rate" && $2 == r { print $8 }')
 step "baseline: Kafka producer -> consumer round trip at $rate/s on the same broker"
 trip=$(run_stream roundtrip); printf '%s\n' "$trip"

@@ -130,7 +130,7 @@ token() {
 HDR_JAR="$HOME/.m2/repository/org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar"
 loadgen() {
   [ -f "$HDR_JAR" ] || nx_mvn dependency:get -Dartifact=org.hdrhistogram:HdrHistogram:2.2.2 >/dev/null
-  java -Xmx256m -cp "$HDR_JAR" bench/lib/LoadGen.java "$@" | tee -a "$BENCH_OUT/results.txt" \
+  java -Xmx1g -cp "$HDR_JAR" bench/lib/LoadGen.java "$@" | tee -a "$BENCH_OUT/results.txt" \
     | while IFS= read -r line; do
         if [[ $line == RESULT* ]]; then printf '  %s\n' "$line" >&2; printf '%s\n' "$line"; fi
       done
