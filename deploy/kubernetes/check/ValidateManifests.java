@@ -37,10 +37,17 @@ import com.networknt.schema.SpecificationVersion;
  * the way the API server treats it: an object schema with properties and without
  * x-kubernetes-preserve-unknown-fields admits no other field. Their metadata is checked as Kubernetes' ObjectMeta.
  * CEL rules (x-kubernetes-validations) and webhooks are the operators' and are not checked here.</li>
+ * <li>What a custom resource embeds from its product is read as that product's own class, refusing unknown fields
+ * and values of the wrong type (EMBEDDED): a KeycloakRealmImport's realm as Keycloak's RealmRepresentation.</li>
  * </ul>
- * With --topics (deploy/kafka/topics.txt), each set of manifests must also hold exactly its topics and their .dlq
- * twins as KafkaTopics, with the same partitions (the twins have one), as deploy/kafka/CreateTopics.java makes them.
- * Usage: java -cp CLASSPATH ValidateManifests.java [--topics FILE] --crd FILE... --manifests NAME=FILE...
+ * With --topics (deploy/kafka/topics.txt), each set of --manifests must also hold exactly its topics and their .dlq
+ * twins as KafkaTopics, with the same partitions (the twins have one), as deploy/kafka/CreateTopics.java makes them;
+ * --also sets are validated without that.
+ * With --self-test FILE (a rendered overlay), it first shows that it catches faults: it plants one fault at a time
+ * in a copy of FILE's resources (a wrong type, a missing required field, an unknown field, each in a Kubernetes kind
+ * and in a custom resource, an unknown kind, a version the CRD does not serve) and fails unless each is reported.
+ * Usage: java -cp CLASSPATH ValidateManifests.java [--topics FILE] --crd FILE... [--self-test FILE]
+ *        --manifests NAME=FILE... [--also NAME=FILE...]
  * Prints each problem and, per NAME, how many resources of each kind it holds; exits 1 on any problem.
  */
 public class ValidateManifests {
@@ -51,6 +58,21 @@ public class ValidateManifests {
 
     record CustomKind(String group, String kind) {}
 
+    /** Where a custom resource embeds a representation of its product, and the product's class for it. */
+    record Embedded(String pointer, String className) {}
+
+    private static final Map<CustomKind, Embedded> EMBEDDED = Map.of(
+            new CustomKind("k8s.keycloak.org", "KeycloakRealmImport"),
+            new Embedded("/spec/realm", "org.keycloak.representations.idm.RealmRepresentation"));
+
+    /** Reads an embedded representation strictly: no unknown field, no "300" where a number belongs. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper STRICT_READER =
+            com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                    .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                    .build();
+
     /** The schema of each served version of each custom kind, from the CRDs given. */
     private final Map<CustomKind, Map<String, Schema>> customSchemas = new LinkedHashMap<>();
 
@@ -60,7 +82,9 @@ public class ValidateManifests {
     public static void main(String[] args) throws IOException {
         List<Path> crds = new ArrayList<>();
         Map<String, Path> manifests = new LinkedHashMap<>();
+        Map<String, Path> others = new LinkedHashMap<>();
         Optional<Path> topics = Optional.empty();
+        Optional<Path> selfTest = Optional.empty();
         String option = "";
         for (String arg : args) {
             if (arg.startsWith("--")) {
@@ -70,8 +94,11 @@ public class ValidateManifests {
             switch (option) {
                 case "--crd" -> crds.add(Path.of(arg));
                 case "--topics" -> topics = Optional.of(Path.of(arg));
+                case "--self-test" -> selfTest = Optional.of(Path.of(arg));
                 case "--manifests" -> manifests.put(arg.substring(0, arg.indexOf('=')), Path.of(arg.substring(arg.indexOf('=') + 1)));
-                default -> throw new IllegalArgumentException("usage: --crd FILE... --manifests NAME=FILE...");
+                case "--also" -> others.put(arg.substring(0, arg.indexOf('=')), Path.of(arg.substring(arg.indexOf('=') + 1)));
+                default -> throw new IllegalArgumentException(
+                        "usage: [--topics FILE] --crd FILE... [--self-test FILE] --manifests NAME=FILE... [--also NAME=FILE...]");
             }
         }
         ValidateManifests validator = new ValidateManifests();
@@ -82,13 +109,20 @@ public class ValidateManifests {
             validator.loadCrds(crd);
         }
         int problems = 0;
+        if (selfTest.isPresent()) {
+            problems += validator.selfTest(selfTest.get());
+        }
         for (var entry : manifests.entrySet()) {
-            problems += validator.validateFile(entry.getKey(), entry.getValue());
+            problems += validator.validateFile(entry.getKey(), entry.getValue(), true);
+        }
+        for (var entry : others.entrySet()) {
+            problems += validator.validateFile(entry.getKey(), entry.getValue(), false);
         }
         if (problems > 0) {
             System.out.println(problems + " problem(s): the manifests are not valid");
             System.exit(1);
         }
+        System.out.println("every resource is valid");
     }
 
     private void loadCrds(Path file) throws IOException {
@@ -109,7 +143,7 @@ public class ValidateManifests {
         }
     }
 
-    private int validateFile(String name, Path file) throws IOException {
+    private int validateFile(String name, Path file, boolean holdsTheTopics) throws IOException {
         Map<String, Integer> perKind = new TreeMap<>();
         int problems = 0;
         int resources = 0;
@@ -130,7 +164,7 @@ public class ValidateManifests {
             }
             problems += found.size();
         }
-        if (expectedTopics.isPresent() && !expectedTopics.get().equals(topics)) {
+        if (holdsTheTopics && expectedTopics.isPresent() && !expectedTopics.get().equals(topics)) {
             System.out.println("FAIL " + name + ": the KafkaTopics " + topics + " are not deploy/kafka/topics.txt's "
                     + expectedTopics.get() + " (topic=partitions)");
             problems++;
@@ -138,6 +172,53 @@ public class ValidateManifests {
         System.out.printf("%s: %d resources%n", name, resources);
         perKind.forEach((kind, count) -> System.out.printf("  %4d  %s%n", count, kind));
         return problems;
+    }
+
+    record Fault(String description, String kind, String expected, java.util.function.Consumer<ObjectNode> plant) {}
+
+    /** Each fault planted alone in a copy of a resource of its kind must be reported, naming where it is. */
+    private int selfTest(Path rendered) throws IOException {
+        List<Fault> faults = List.of(
+                new Fault("wrong type in a Kubernetes kind", "Deployment", "revisionHistoryLimit: must be an integer",
+                        d -> ((ObjectNode) d.get("spec")).put("revisionHistoryLimit", "five")),
+                new Fault("missing required field in a Kubernetes kind", "Deployment", "spec.selector: required",
+                        d -> ((ObjectNode) d.get("spec")).remove("selector")),
+                new Fault("unknown field in a Kubernetes kind", "Deployment", "containers[0].resourcez: unknown field",
+                        d -> ((ObjectNode) d.at("/spec/template/spec/containers/0")).set("resourcez",
+                                d.at("/spec/template/spec/containers/0/resources"))),
+                new Fault("unknown field in a custom resource", "Kafka", "replicas",
+                        d -> ((ObjectNode) d.at("/spec/kafka")).put("replicas", 3)),
+                new Fault("wrong type in a custom resource", "KafkaTopic", "partitions",
+                        d -> ((ObjectNode) d.get("spec")).put("partitions", "three")),
+                new Fault("missing required field in a custom resource", "Cluster", "instances",
+                        d -> ((ObjectNode) d.get("spec")).remove("instances")),
+                new Fault("unknown field in the realm of a KeycloakRealmImport", "KeycloakRealmImport", "clientz",
+                        d -> ((ObjectNode) d.at("/spec/realm")).set("clientz", d.at("/spec/realm/clients"))),
+                new Fault("a version the CRD does not serve", "Kafka", "not a served version",
+                        d -> d.put("apiVersion", "kafka.strimzi.io/v1beta2")),
+                new Fault("an unknown kind", "ConfigMap", "unknown kind",
+                        d -> d.put("kind", "ConfigMapp")));
+        List<JsonNode> docs = documents(rendered);
+        int problems = 0;
+        for (JsonNode doc : docs) {
+            List<String> found = validate(doc, doc.path("apiVersion").asText(), doc.path("kind").asText());
+            if (!found.isEmpty()) {
+                System.out.println("FAIL self-test: the " + doc.path("kind").asText() + " is invalid before a fault is planted: " + found);
+                problems++;
+            }
+        }
+        int caught = 0;
+        for (Fault fault : faults) {
+            ObjectNode broken = (ObjectNode) docs.stream().filter(d -> fault.kind().equals(d.path("kind").asText()))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("self-test: no " + fault.kind())).deepCopy();
+            fault.plant().accept(broken);
+            Optional<String> report = validate(broken, broken.path("apiVersion").asText(), broken.path("kind").asText())
+                    .stream().filter(p -> p.contains(fault.expected())).findFirst();
+            System.out.printf("  %-52s %s%n", fault.description(), report.map(r -> "caught: " + r).orElse("MISSED"));
+            caught += report.isPresent() ? 1 : 0;
+        }
+        System.out.printf("self-test: %d of %d planted faults caught%n", caught, faults.size());
+        return problems + faults.size() - caught;
     }
 
     private List<String> validate(JsonNode doc, String apiVersion, String kind) {
@@ -168,7 +249,30 @@ public class ValidateManifests {
         schema.validate(doc).forEach(error -> problems.add(pointer(error.getInstanceLocation().toString())
                 + ": " + error.getMessage()));
         checkValue(doc.path("metadata"), modelClass("V1ObjectMeta"), "metadata", problems);
+        Embedded embedded = EMBEDDED.get(new CustomKind(group, kind));
+        if (embedded != null && !doc.at(embedded.pointer()).isMissingNode()) {
+            try {
+                STRICT_READER.treeToValue(doc.at(embedded.pointer()), Class.forName(embedded.className()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                String where = embedded.pointer().substring(1).replace('/', '.');
+                problems.add(where + pathOf(e) + ": " + e.getOriginalMessage().lines().findFirst().orElse("")
+                        + " (as " + embedded.className() + ")");
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         return problems;
+    }
+
+    private static String pathOf(com.fasterxml.jackson.core.JsonProcessingException e) {
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping)) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder();
+        for (var reference : mapping.getPath()) {
+            path.append(reference.getFieldName() != null ? "." + reference.getFieldName() : "[" + reference.getIndex() + "]");
+        }
+        return path.toString();
     }
 
     /**
@@ -231,7 +335,7 @@ public class ValidateManifests {
             case "java.util.Map" -> {
                 if (expect(value.isObject(), "a map", value, where, problems)) {
                     Type item = ((ParameterizedType) type).getActualTypeArguments()[1];
-                    value.fields().forEachRemaining(e -> checkValue(e.getValue(), item, path + "." + e.getKey(), problems));
+                    value.properties().forEach(e -> checkValue(e.getValue(), item, path + "." + e.getKey(), problems));
                 }
             }
             default -> {
@@ -265,7 +369,7 @@ public class ValidateManifests {
             String name = names.next();
             Field field = fields.get(name);
             if (field == null) {
-                problems.add(prefix + name + ": unknown field (" + model.getSimpleName() + " has " + fields.keySet() + ")");
+                problems.add(prefix + name + ": unknown field (not in " + model.getSimpleName() + ")");
             } else {
                 checkValue(value.get(name), field.getGenericType(), prefix + name, problems);
             }
