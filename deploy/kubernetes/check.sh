@@ -75,7 +75,7 @@ validator_cp=$(classpath validator)
 # the stand-in CRDs are Kubernetes resources too, validated like the overlays
 also=()
 for schema in "$here"/schemas/*.yaml; do also+=("schemas/$(basename "$schema")=$schema"); done
-kubectl kustomize "$here/overlays/local" > "$work/self-test.yaml"
+kubectl kustomize "$here/overlays/local" > "$work/local-overlay.yaml"
 java -cp "$validator_cp" "$here/check/ValidateManifests.java" \
-  --topics "$here/../kafka/topics.txt" --crd "${crds[@]}" --self-test "$work/self-test.yaml" \
+  --topics "$here/../kafka/topics.txt" --crd "${crds[@]}" --self-test "$work/local-overlay.yaml" \
   --manifests "${manifests[@]}" --also "${also[@]}"

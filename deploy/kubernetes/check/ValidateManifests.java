@@ -198,6 +198,7 @@ public class ValidateManifests {
                         d -> d.put("apiVersion", "kafka.strimzi.io/v1beta2")),
                 new Fault("an unknown kind", "ConfigMap", "unknown kind",
                         d -> d.put("kind", "ConfigMapp")));
+        System.out.println("self-test: one fault at a time, planted in a copy of " + rendered.getFileName() + "'s resources");
         List<JsonNode> docs = documents(rendered);
         int problems = 0;
         for (JsonNode doc : docs) {
