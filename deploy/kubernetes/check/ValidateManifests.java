@@ -135,7 +135,13 @@ public class ValidateManifests {
             Map<String, Schema> versions = customSchemas.computeIfAbsent(kind, k -> new LinkedHashMap<>());
             for (JsonNode version : spec.path("versions")) {
                 if (version.path("served").asBoolean(false)) {
-                    JsonNode openApi = version.path("schema").path("openAPIV3Schema");
+                    ObjectNode openApi = version.path("schema").path("openAPIV3Schema").deepCopy();
+                    // every object has these three at its root, whether or not its CRD lists them
+                    ObjectNode root = openApi.has("properties") ? (ObjectNode) openApi.get("properties")
+                            : openApi.putObject("properties");
+                    root.putIfAbsent("apiVersion", YAML.createObjectNode().put("type", "string"));
+                    root.putIfAbsent("kind", YAML.createObjectNode().put("type", "string"));
+                    root.putIfAbsent("metadata", YAML.createObjectNode().put("type", "object"));
                     versions.put(version.path("name").asText(), SchemaRegistry
                             .withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(strict(openApi)));
                 }
