@@ -14,8 +14,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -66,12 +73,11 @@ public class ValidateManifests {
             new Embedded("/spec/realm", "org.keycloak.representations.idm.RealmRepresentation"));
 
     /** Reads an embedded representation strictly: no unknown field, no "300" where a number belongs. */
-    private static final com.fasterxml.jackson.databind.ObjectMapper STRICT_READER =
-            com.fasterxml.jackson.databind.json.JsonMapper.builder()
-                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                    .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                    .build();
+    private static final ObjectMapper STRICT_READER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
 
     /** The schema of each served version of each custom kind, from the CRDs given. */
     private final Map<CustomKind, Map<String, Schema>> customSchemas = new LinkedHashMap<>();
@@ -180,7 +186,7 @@ public class ValidateManifests {
         return problems;
     }
 
-    record Fault(String description, String kind, String expected, java.util.function.Consumer<ObjectNode> plant) {}
+    record Fault(String description, String kind, String expected, Consumer<ObjectNode> plant) {}
 
     /** Each fault planted alone in a copy of a resource of its kind must be reported, naming where it is. */
     private int selfTest(Path rendered) throws IOException {
@@ -260,7 +266,7 @@ public class ValidateManifests {
         if (embedded != null && !doc.at(embedded.pointer()).isMissingNode()) {
             try {
                 STRICT_READER.treeToValue(doc.at(embedded.pointer()), Class.forName(embedded.className()));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 String where = embedded.pointer().substring(1).replace('/', '.');
                 problems.add(where + pathOf(e) + ": " + e.getOriginalMessage().lines().findFirst().orElse("")
                         + " (as " + embedded.className() + ")");
@@ -271,8 +277,8 @@ public class ValidateManifests {
         return problems;
     }
 
-    private static String pathOf(com.fasterxml.jackson.core.JsonProcessingException e) {
-        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping)) {
+    private static String pathOf(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping)) {
             return "";
         }
         StringBuilder path = new StringBuilder();
