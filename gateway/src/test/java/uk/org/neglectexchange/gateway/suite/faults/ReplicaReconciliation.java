@@ -84,7 +84,7 @@ final class ReplicaReconciliation {
         Map<String, Long> f = new LinkedHashMap<>();
         writes(f, load, runId, clientId);
         Set<UUID> assessmentEvents = producer(f, "assessment-events", assessmentDb);
-        Set<UUID> escalationEvents = producer(f, "escalation-events", escalationDb);
+        producer(f, "escalation-events", escalationDb);
         Set<UUID> toolkitEvents = new HashSet<>(SharedPostgres.ids(toolkitDb, "select id from outbox_event"));
 
         Set<UUID> everyEvent = new HashSet<>(assessmentEvents);
