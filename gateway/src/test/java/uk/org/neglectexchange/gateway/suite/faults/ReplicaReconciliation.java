@@ -86,6 +86,7 @@ final class ReplicaReconciliation {
         Set<UUID> assessmentEvents = producer(f, "assessment-events", assessmentDb);
         producer(f, "escalation-events", escalationDb);
         Set<UUID> toolkitEvents = new HashSet<>(SharedPostgres.ids(toolkitDb, "select id from outbox_event"));
+        f.put("toolkit-events: dead-lettered (.dlq) (must be 0)", (long) read(topicPrefix + "toolkit-events.dlq").size());
 
         Set<UUID> everyEvent = new HashSet<>(assessmentEvents);
         everyEvent.addAll(toolkitEvents);
