@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,15 +79,22 @@ final class RelayLockHolders implements AutoCloseable {
         }
     }
 
-    /** The holder seen by the last sample of {@code database}. */
-    String lastHolder(String database) {
-        String last = NOBODY;
-        for (Sample sample : samples) {
-            if (sample.database().equals(database)) {
-                last = sample.holder();
+    /**
+     * Waits up to {@code within}, looking every 2 ms, for a moment when a replica holds the database's relay lock (a
+     * batch takes milliseconds to tens of them); returns that replica, or {@link #NOBODY}.
+     */
+    static String awaitHolder(String database, Duration within) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        try (Connection db = SharedPostgres.connect(database)) {
+            while (System.nanoTime() < deadline) {
+                String holder = holder(db);
+                if (!NOBODY.equals(holder)) {
+                    return holder;
+                }
+                Thread.sleep(2);
             }
         }
-        return last;
+        return NOBODY;
     }
 
     /** Samples of {@code database} between the two times, by holder: "assessment-a 312, (free) 80". */

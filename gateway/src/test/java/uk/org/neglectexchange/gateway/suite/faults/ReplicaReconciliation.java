@@ -68,15 +68,18 @@ final class ReplicaReconciliation {
     Progress progress() throws SQLException {
         return new Progress(unpublished(assessmentDb), unpublished(escalationDb),
                 SharedPostgres.count(assessmentDb, "select count(*) from outbox_event"),
-                SharedPostgres.count(escalationDb, "select count(*) from processed_event where consumer = 'case-projection'"));
+                applied(escalationDb, "case-projection"));
     }
 
     /** The toolkit's events applied by both services' consumer groups (the escalation service's procedures come with them). */
     boolean toolkitEventsApplied() throws SQLException {
         long events = SharedPostgres.count(toolkitDb, "select count(*) from outbox_event where published_at is not null");
-        return events > 0 && unpublished(toolkitDb) == 0
-                && SharedPostgres.count(assessmentDb, "select count(*) from processed_event where consumer = 'toolkit-editions'") == events
-                && SharedPostgres.count(escalationDb, "select count(*) from processed_event where consumer = 'partnership-procedures'") == events;
+        return events > 0 && unpublished(toolkitDb) == 0 && applied(assessmentDb, "toolkit-editions") == events
+                && applied(escalationDb, "partnership-procedures") == events;
+    }
+
+    private static long applied(String database, String inbox) throws SQLException {
+        return SharedPostgres.count(database, "select count(*) from processed_event where consumer = '" + inbox + "'");
     }
 
     /** The figures of the whole run, by name; the ones {@link TwoInstancesIT} requires to be 0 end in "(must be 0)". */
@@ -141,7 +144,8 @@ final class ReplicaReconciliation {
                 wrongEntry++;
             }
         }
-        long entries = SharedPostgres.count(assessmentDb, "select count(*) from chronology_entry where practitioner_id = 'faults-load'");
+        long entries = SharedPostgres.count(assessmentDb,
+                "select count(*) from chronology_entry where practitioner_id = 'faults-load'");
         f.put("writes started", (long) load.scheduled());
         f.put("writes acknowledged (2xx)", (long) load.acknowledged.size());
         f.put("writes given up by the client (must be 0)", (long) new HashSet<>(load.gaveUp).size());

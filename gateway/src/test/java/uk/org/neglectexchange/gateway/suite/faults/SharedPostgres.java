@@ -31,7 +31,8 @@ final class SharedPostgres {
     static void empty(String database) throws SQLException {
         try (Connection db = connect(database); Statement sql = db.createStatement()) {
             String owner;
-            try (ResultSet rs = sql.executeQuery("select pg_get_userbyid(datdba) from pg_database where datname = current_database()")) {
+            try (ResultSet rs = sql.executeQuery(
+                    "select pg_get_userbyid(datdba) from pg_database where datname = current_database()")) {
                 rs.next();
                 owner = rs.getString(1);
             }
