@@ -43,32 +43,40 @@ final class ReplicaReconciliation {
     record OutboxRow(UUID id, long sequenceNo, String key) {
     }
 
-    /** Where the run is: what is not yet published, and what the case projection has not yet applied. */
-    record Progress(long unpublishedAssessment, long unpublishedEscalation, long assessmentEvents, long caseProjectionApplied) {
+    /** Where the run is: what is not yet published, and what each consumer of the producers' events has applied. */
+    record Progress(long unpublished, long assessmentEvents, long caseProjectionApplied, long allEvents,
+            long dashboardApplied, long journalled) {
 
         boolean caughtUp() {
-            return unpublishedAssessment == 0 && unpublishedEscalation == 0 && caseProjectionApplied == assessmentEvents;
+            return unpublished == 0 && caseProjectionApplied == assessmentEvents && dashboardApplied == allEvents
+                    && journalled == allEvents;
         }
     }
 
     private final String assessmentDb;
     private final String escalationDb;
     private final String toolkitDb;
+    private final String gatewayDb;
     private final String topicPrefix;
     private final String bootstrap;
 
-    ReplicaReconciliation(String assessmentDb, String escalationDb, String toolkitDb, String topicPrefix, String bootstrap) {
+    ReplicaReconciliation(String assessmentDb, String escalationDb, String toolkitDb, String gatewayDb, String topicPrefix,
+            String bootstrap) {
         this.assessmentDb = assessmentDb;
         this.escalationDb = escalationDb;
         this.toolkitDb = toolkitDb;
+        this.gatewayDb = gatewayDb;
         this.topicPrefix = topicPrefix;
         this.bootstrap = bootstrap;
     }
 
     Progress progress() throws SQLException {
-        return new Progress(unpublished(assessmentDb), unpublished(escalationDb),
-                SharedPostgres.count(assessmentDb, "select count(*) from outbox_event"),
-                applied(escalationDb, "case-projection"));
+        long assessmentEvents = SharedPostgres.count(assessmentDb, "select count(*) from outbox_event");
+        long allEvents = assessmentEvents + SharedPostgres.count(escalationDb, "select count(*) from outbox_event")
+                + SharedPostgres.count(toolkitDb, "select count(*) from outbox_event");
+        return new Progress(unpublished(assessmentDb) + unpublished(escalationDb) + unpublished(toolkitDb), assessmentEvents,
+                applied(escalationDb, "case-projection"), allEvents, applied(gatewayDb, "dashboard"),
+                SharedPostgres.count(gatewayDb, "select count(*) from stream_journal"));
     }
 
     /** The toolkit's events applied by both services' consumer groups (the escalation service's procedures come with them). */
@@ -87,19 +95,24 @@ final class ReplicaReconciliation {
         Map<String, Long> f = new LinkedHashMap<>();
         writes(f, load, runId, clientId);
         Set<UUID> assessmentEvents = producer(f, "assessment-events", assessmentDb);
-        producer(f, "escalation-events", escalationDb);
+        Set<UUID> escalationEvents = producer(f, "escalation-events", escalationDb);
         Set<UUID> toolkitEvents = new HashSet<>(SharedPostgres.ids(toolkitDb, "select id from outbox_event"));
         f.put("toolkit-events: dead-lettered (.dlq) (must be 0)", (long) read(topicPrefix + "toolkit-events.dlq").size());
 
         Set<UUID> everyEvent = new HashSet<>(assessmentEvents);
+        everyEvent.addAll(escalationEvents);
         everyEvent.addAll(toolkitEvents);
         Map<String, Long> skipped = Reconciliation.skippedDuplicates(logs, everyEvent);
-        consumer(f, "case-projection (escalation, 2 replicas)", escalationDb, "case-projection", assessmentEvents,
+        consumer(f, "case-projection (escalation, 2 replicas)", escalationDb, inbox("case-projection"), assessmentEvents,
                 skipped.getOrDefault("case-projection", 0L));
-        consumer(f, "partnership-procedures (escalation, 2 replicas)", escalationDb, "partnership-procedures", toolkitEvents,
-                skipped.getOrDefault("partnership-procedures", 0L));
-        consumer(f, "toolkit-editions (assessment, 2 replicas)", assessmentDb, "toolkit-editions", toolkitEvents,
+        consumer(f, "partnership-procedures (escalation, 2 replicas)", escalationDb, inbox("partnership-procedures"),
+                toolkitEvents, skipped.getOrDefault("partnership-procedures", 0L));
+        consumer(f, "toolkit-editions (assessment, 2 replicas)", assessmentDb, inbox("toolkit-editions"), toolkitEvents,
                 skipped.getOrDefault("toolkit-editions", 0L));
+        consumer(f, "dashboard (gateway, 2 replicas)", gatewayDb, inbox("dashboard"), everyEvent,
+                skipped.getOrDefault("dashboard", 0L));
+        consumer(f, "stream-journal (gateway, 2 replicas)", gatewayDb, "select event_id from stream_journal", everyEvent,
+                skipped.getOrDefault("stream-journal", 0L));
 
         // the projection holds one fact per entry it counts, whichever replica applied it
         f.put("case-projection: concern facts minus concern entries (must be 0)", SharedPostgres.count(escalationDb,
@@ -110,6 +123,12 @@ final class ReplicaReconciliation {
                 "select count(*) from chronology_entry where type = 'REFERRAL'"));
         f.put("case-projection: children minus children registered (must be 0)", SharedPostgres.count(escalationDb,
                 "select count(*) from case_child") - SharedPostgres.count(assessmentDb, "select count(*) from child"));
+        f.put("dashboard: chronology rows minus entries (must be 0)", SharedPostgres.count(gatewayDb,
+                "select count(*) from dashboard_chronology_entry") - SharedPostgres.count(assessmentDb,
+                "select count(*) from chronology_entry"));
+        f.put("dashboard: drift alert rows minus drift alerts (must be 0)", SharedPostgres.count(gatewayDb,
+                "select count(*) from dashboard_drift_alert") - SharedPostgres.count(escalationDb,
+                "select count(*) from drift_alert"));
         // what both replicas derived: each alert announced once, however many replicas evaluated its child
         f.put("drift alerts raised", SharedPostgres.count(escalationDb, "select count(*) from drift_alert"));
         f.put("drift alerts minus drift.detected events (must be 0)", SharedPostgres.count(escalationDb,
@@ -210,16 +229,20 @@ final class ReplicaReconciliation {
         return outbox.keySet();
     }
 
-    /** A consumer group's inbox against the events of its topic. */
-    private static void consumer(Map<String, Long> f, String label, String database, String inbox, Set<UUID> events,
+    private static String inbox(String consumer) {
+        return "select event_id from processed_event where consumer = '" + consumer + "'";
+    }
+
+    /** A consumer group's inbox (the ids {@code appliedQuery} selects) against the events of its topics. */
+    private static void consumer(Map<String, Long> f, String label, String database, String appliedQuery, Set<UUID> events,
             long duplicatesIgnored) throws SQLException {
-        List<UUID> applied = SharedPostgres.ids(database, "select event_id from processed_event where consumer = '" + inbox + "'");
+        List<UUID> applied = SharedPostgres.ids(database, appliedQuery);
         Set<UUID> distinct = new HashSet<>(applied);
         f.put(label + ": events", (long) events.size());
         f.put(label + ": applied", (long) distinct.size());
         f.put(label + ": not applied (lost) (must be 0)", events.stream().filter(id -> !distinct.contains(id)).count());
         f.put(label + ": applied twice (must be 0)", (long) (applied.size() - distinct.size()));
-        f.put(label + ": applied but not on the topic (must be 0)", distinct.stream().filter(id -> !events.contains(id)).count());
+        f.put(label + ": applied but not on its topics (must be 0)", distinct.stream().filter(id -> !events.contains(id)).count());
         f.put(label + ": duplicates delivered and ignored", duplicatesIgnored);
     }
 

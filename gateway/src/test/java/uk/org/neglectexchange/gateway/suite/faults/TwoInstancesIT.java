@@ -64,6 +64,7 @@ class TwoInstancesIT {
     private static final String TOOLKIT_DB = "nx_toolkit_" + RUN_NAME;
     private static final String ASSESSMENT_DB = "nx_assessment_" + RUN_NAME;
     private static final String ESCALATION_DB = "nx_escalation_" + RUN_NAME;
+    private static final String GATEWAY_DB = "nx_gateway_" + RUN_NAME;
 
     private final RunClock clock = new RunClock();
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
@@ -92,23 +93,28 @@ class TwoInstancesIT {
                 Files.delete(log);
             }
         }
-        for (String database : List.of(TOOLKIT_DB, ASSESSMENT_DB, ESCALATION_DB)) {
+        for (String database : List.of(TOOLKIT_DB, ASSESSMENT_DB, ESCALATION_DB, GATEWAY_DB)) {
             SharedPostgres.empty(database);
         }
         E2eTopics.recreate(ROOT.resolve("deploy/kafka/topics.txt"), TOPIC_PREFIX);
         // both replicas of a service start at once on the empty database: Flyway's lock lets one of them migrate it
-        Node toolkit = node("toolkit", "toolkit-content-service", TOOLKIT_DB);
-        Node assessmentA = node("assessment-a", "assessment-service", ASSESSMENT_DB);
-        Node assessmentB = node("assessment-b", "assessment-service", ASSESSMENT_DB);
-        node("escalation-a", "escalation-service", ESCALATION_DB);
-        Node escalationB = node("escalation-b", "escalation-service", ESCALATION_DB);
+        Node toolkit = node("toolkit", "toolkit-content-service", TOOLKIT_DB, Map.of());
+        Node assessmentA = node("assessment-a", "assessment-service", ASSESSMENT_DB, Map.of());
+        Node assessmentB = node("assessment-b", "assessment-service", ASSESSMENT_DB, Map.of());
+        Node escalationA = node("escalation-a", "escalation-service", ESCALATION_DB, Map.of());
+        Node escalationB = node("escalation-b", "escalation-service", ESCALATION_DB, Map.of());
+        // the gateways consume all three topics (dashboard, event stream); they route to the a instances, unused here
+        Map<String, String> routes = Map.of("nx.routes.services.toolkit.url", toolkit.url(),
+                "nx.routes.services.assessment.url", assessmentA.url(), "nx.routes.services.escalation.url", escalationA.url());
+        node("gateway-a", "gateway", GATEWAY_DB, routes);
+        Node gatewayB = node("gateway-b", "gateway", GATEWAY_DB, routes);
         for (Node node : nodes.values()) {
             node.start();
         }
         for (Node node : nodes.values()) {
             node.awaitReady(Duration.ofSeconds(240));
         }
-        ReplicaReconciliation reconciliation = new ReplicaReconciliation(ASSESSMENT_DB, ESCALATION_DB, TOOLKIT_DB,
+        ReplicaReconciliation reconciliation = new ReplicaReconciliation(ASSESSMENT_DB, ESCALATION_DB, TOOLKIT_DB, GATEWAY_DB,
                 TOPIC_PREFIX, KAFKA);
         awaitTrue("the toolkit's events applied by both groups", Duration.ofSeconds(120), reconciliation::toolkitEventsApplied);
         toolkit.stop();
@@ -131,12 +137,16 @@ class TwoInstancesIT {
             String escalationHolder = RelayLockHolders.awaitHolder(ESCALATION_DB, Duration.ofSeconds(5));
             Node escalationKilled = nodes.getOrDefault(escalationHolder, escalationB);
             escalationKilled.kill();
+            gatewayB.kill();
             Thread.sleep(DOWN.toMillis());
             long restartedAt = clock.ms();
-            assessmentKilled.start();
-            escalationKilled.start();
-            assessmentKilled.awaitReady(Duration.ofSeconds(240));
-            escalationKilled.awaitReady(Duration.ofSeconds(240));
+            List<Node> killed = List.of(assessmentKilled, escalationKilled, gatewayB);
+            for (Node node : killed) {
+                node.start();
+            }
+            for (Node node : killed) {
+                node.awaitReady(Duration.ofSeconds(240));
+            }
             long backAt = clock.ms();
             Thread.sleep(Math.max(0, loadStart + LOAD.toMillis() - clock.ms()));
             long loadEnd = clock.ms();
@@ -149,12 +159,12 @@ class TwoInstancesIT {
                     nodes.values().stream().map(Node::log).toList());
             long t3 = clock.ms();
 
-            line(String.format("%nTWO INSTANCES (run %s): 2 x assessment-service, 2 x escalation-service, one database each,"
-                    + " topics %s*", runId, TOPIC_PREFIX));
+            line(String.format("%nTWO INSTANCES (run %s): 2 x assessment-service, 2 x escalation-service, 2 x gateway, one"
+                    + " database each, topics %s*", runId, TOPIC_PREFIX));
             line(String.format("load: %d chronology writes (%s in turn) at %.0f/s over %.1f s to assessment-a and -b in"
                     + " turn, each retry to the other; %d children", load.scheduled(), String.join(", ", ENTRY_TYPES), RATE,
                     (loadEnd - loadStart) / 1000.0, CHILDREN));
-            line(String.format("kill -9 of %s (%s) and %s (%s) %.1f s into the load, restarted %.1f s later, ready again"
+            line(String.format("kill -9 of %s (%s), %s (%s) and gateway-b %.1f s into the load, restarted %.1f s later, ready again"
                     + " after %.1f s", assessmentKilled.name(), relaying(assessmentHolder), escalationKilled.name(),
                     relaying(escalationHolder), (killedAt - loadStart) / 1000.0, (restartedAt - killedAt) / 1000.0,
                     (backAt - restartedAt) / 1000.0));
@@ -167,7 +177,7 @@ class TwoInstancesIT {
             }
             line("caught up: " + caughtUp);
             figures.forEach((name, value) -> line(String.format("  %-100s %d", name, value)));
-            line(String.format("durations: start-up of 5 instances and toolkit events %.1f s; load %.1f s, its retries"
+            line(String.format("durations: start-up of 7 instances and toolkit events %.1f s; load %.1f s, its retries"
                     + " %.1f s more; caught up %.1f s after that; reconciliation %.1f s; whole test %.1f s",
                     (t1 - t0) / 1000.0, (loadEnd - loadStart) / 1000.0, (loadStopped - loadEnd) / 1000.0,
                     (t2 - loadStopped) / 1000.0, (t3 - t2) / 1000.0, (clock.ms() - t0) / 1000.0));
@@ -185,8 +195,8 @@ class TwoInstancesIT {
     }
 
     /** Settings of one instance; the two instances of a service share the database and the consumer group. */
-    private Node node(String name, String module, String database) throws IOException {
-        Map<String, String> settings = new LinkedHashMap<>();
+    private Node node(String name, String module, String database, Map<String, String> more) throws IOException {
+        Map<String, String> settings = new LinkedHashMap<>(more);
         // the instance's name on its database connections, so the relay lock's holder can be told
         settings.put("quarkus.datasource.jdbc.url", SharedPostgres.jdbcUrl(database) + "?ApplicationName=" + name);
         settings.put("kafka.bootstrap.servers", KAFKA);
@@ -246,12 +256,24 @@ class TwoInstancesIT {
         }
     }
 
+    /** Stops every instance at once: one after the other, their shutdowns took most of a minute. */
     private void stopAll() {
+        List<Thread> stopping = new ArrayList<>();
         for (Node node : new ArrayList<>(nodes.values())) {
+            stopping.add(Thread.ofVirtual().start(() -> {
+                try {
+                    node.stop();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        for (Thread thread : stopping) {
             try {
-                node.stop();
+                thread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
         }
     }
