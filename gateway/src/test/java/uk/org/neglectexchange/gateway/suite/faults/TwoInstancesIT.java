@@ -1,6 +1,7 @@
 package uk.org.neglectexchange.gateway.suite.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -34,7 +35,8 @@ import uk.org.neglectexchange.gateway.suite.SuiteProcesses;
  * <p>The shared PostgreSQL, Kafka and Keycloak (none of them is stopped); the run's databases are the suite's
  * {@code nx_<service>_<NX_E2E_ID>}, emptied first, and its topics {@code <NX_E2E_ID>.replicas.*}. Settings (system
  * properties): {@code nx.replicas.rate} writes per second (default 40), {@code nx.replicas.seconds} of load (50),
- * {@code nx.replicas.kill-at} seconds into the load (15), {@code nx.replicas.down} seconds before the restart (5).
+ * {@code nx.replicas.kill-at} seconds into the load (15), {@code nx.replicas.down} seconds before the restart (5),
+ * {@code nx.replicas.children} (25), {@code nx.replicas.catch-up} seconds allowed after the load (180).
  * The bigger run is {@code deploy/reliability/two-instances.sh}; the report goes to stdout and
  * target/replicas-report.txt.
  */
@@ -43,14 +45,18 @@ class TwoInstancesIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path LOGS = Path.of("target", "replicas-logs").toAbsolutePath();
     private static final String CLIENT = "hscp-health";
-    /** Odd, so each child's writes go to both instances in turn and through every entry type. */
-    private static final int CHILDREN = 25;
+    /**
+     * Not a multiple of 2 or 3, so each child's writes go to both instances in turn and through every entry type.
+     * Many writes per child make each drift evaluation read a long history: the bigger run takes more children.
+     */
+    private static final int CHILDREN = Integer.getInteger("nx.replicas.children", 25);
     /** Referrals make the escalation replicas raise drift alerts (D1, D4): they produce as well as consume. */
     private static final List<String> ENTRY_TYPES = List.of("CONCERN", "VISIT", "REFERRAL");
     private static final double RATE = Double.parseDouble(System.getProperty("nx.replicas.rate", "40"));
     private static final Duration LOAD = Duration.ofSeconds(Long.getLong("nx.replicas.seconds", 50));
     private static final Duration KILL_AT = Duration.ofSeconds(Long.getLong("nx.replicas.kill-at", 15));
     private static final Duration DOWN = Duration.ofSeconds(Long.getLong("nx.replicas.down", 5));
+    private static final Duration CATCH_UP = Duration.ofSeconds(Long.getLong("nx.replicas.catch-up", 180));
     /**
      * How long the group waits for a killed consumer before giving its partitions to the other replica (Kafka's
      * default is 45 s; a replica stopped normally leaves at once). Shorter here so the run stays short.
@@ -153,7 +159,7 @@ class TwoInstancesIT {
             load.stop(Duration.ofSeconds(120));
             long loadStopped = clock.ms();
 
-            ReplicaReconciliation.Progress caughtUp = awaitCaughtUp(reconciliation, Duration.ofSeconds(180));
+            ReplicaReconciliation.Progress caughtUp = awaitCaughtUp(reconciliation, CATCH_UP);
             long t2 = clock.ms();
             Map<String, Long> figures = reconciliation.reconcile(load, runId, CLIENT,
                     nodes.values().stream().map(Node::log).toList());
@@ -175,13 +181,16 @@ class TwoInstancesIT {
                         holders.tally(database, loadStart, killedAt), holders.tally(database, killedAt, backAt),
                         holders.tally(database, backAt, Long.MAX_VALUE)));
             }
-            line("caught up: " + caughtUp);
+            line((caughtUp.caughtUp() ? "caught up: " : "NOT CAUGHT UP within " + CATCH_UP.toSeconds() + " s (the figures"
+                    + " below then count what is still on its way as lost): ") + caughtUp);
             figures.forEach((name, value) -> line(String.format("  %-100s %d", name, value)));
             line(String.format("durations: start-up of 7 instances and toolkit events %.1f s; load %.1f s, its retries"
                     + " %.1f s more; caught up %.1f s after that; reconciliation %.1f s; whole test %.1f s",
                     (t1 - t0) / 1000.0, (loadEnd - loadStart) / 1000.0, (loadStopped - loadEnd) / 1000.0,
                     (t2 - loadStopped) / 1000.0, (t3 - t2) / 1000.0, (clock.ms() - t0) / 1000.0));
 
+            assertTrue(caughtUp.caughtUp(), "published and applied everything within " + CATCH_UP.toSeconds() + " s of"
+                    + " the load's end: " + caughtUp);
             List<String> notZero = figures.entrySet().stream().filter(e -> e.getKey().endsWith("(must be 0)"))
                     .filter(e -> e.getValue() != 0).map(e -> e.getKey() + " = " + e.getValue()).toList();
             assertEquals(List.of(), notZero, "figures that must be 0; report in target/replicas-report.txt");
