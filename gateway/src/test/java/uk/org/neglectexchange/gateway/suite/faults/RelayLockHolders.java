@@ -67,10 +67,15 @@ final class RelayLockHolders implements AutoCloseable {
     }
 
     private static String holder(Connection db) throws SQLException {
+        return holder(db, "true");
+    }
+
+    /** The replica whose connection holds the relay lock and is in the state {@code condition} names. */
+    private static String holder(Connection db, String condition) throws SQLException {
         try (PreparedStatement q = db.prepareStatement("select a.application_name from pg_locks l join pg_stat_activity a"
                 + " on a.pid = l.pid where l.locktype = 'advisory' and l.granted and l.objsubid = 1"
                 + " and l.database = (select oid from pg_database where datname = current_database())"
-                + " and l.classid::bigint = ? and l.objid::bigint = ?")) {
+                + " and l.classid::bigint = ? and l.objid::bigint = ? and " + condition)) {
             q.setLong(1, RELAY_LOCK >>> 32);
             q.setLong(2, RELAY_LOCK & 0xffff_ffffL);
             try (ResultSet rs = q.executeQuery()) {
@@ -80,14 +85,15 @@ final class RelayLockHolders implements AutoCloseable {
     }
 
     /**
-     * Waits up to {@code within}, looking every 2 ms, for a moment when a replica holds the database's relay lock (a
-     * batch takes milliseconds to tens of them); returns that replica, or {@link #NOBODY}.
+     * Waits up to {@code within}, looking every 2 ms, for a moment when a replica holds the database's relay lock and
+     * its transaction is idle: it has sent its batch and waits for the broker's acknowledgements before it marks the
+     * rows (milliseconds to tens of them). Returns that replica, or {@link #NOBODY}.
      */
-    static String awaitHolder(String database, Duration within) throws SQLException, InterruptedException {
+    static String awaitRelayWaitingForBroker(String database, Duration within) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         try (Connection db = SharedPostgres.connect(database)) {
             while (System.nanoTime() < deadline) {
-                String holder = holder(db);
+                String holder = holder(db, "a.state = 'idle in transaction'");
                 if (!NOBODY.equals(holder)) {
                     return holder;
                 }

@@ -134,13 +134,13 @@ class TwoInstancesIT {
             long loadStart = clock.ms();
             load.start();
             Thread.sleep(KILL_AT.toMillis());
-            // of each service, the replica relaying at that moment, if one is caught at it within 5 s (else b): its
-            // batch may be on its way to the broker and not yet marked, so the other must take over and send it again
-            String assessmentHolder = RelayLockHolders.awaitHolder(ASSESSMENT_DB, Duration.ofSeconds(5));
+            // of each service, the replica caught within 5 s waiting for the broker to acknowledge a batch it has sent
+            // (else b): the rows are not marked yet, so the other must take over and send them again
+            String assessmentHolder = RelayLockHolders.awaitRelayWaitingForBroker(ASSESSMENT_DB, Duration.ofSeconds(5));
             Node assessmentKilled = nodes.getOrDefault(assessmentHolder, assessmentB);
             assessmentKilled.kill();
             long killedAt = clock.ms();
-            String escalationHolder = RelayLockHolders.awaitHolder(ESCALATION_DB, Duration.ofSeconds(5));
+            String escalationHolder = RelayLockHolders.awaitRelayWaitingForBroker(ESCALATION_DB, Duration.ofSeconds(5));
             Node escalationKilled = nodes.getOrDefault(escalationHolder, escalationB);
             escalationKilled.kill();
             gatewayB.kill();
@@ -200,7 +200,7 @@ class TwoInstancesIT {
 
     private static String relaying(String holder) {
         return RelayLockHolders.NOBODY.equals(holder) ? "not caught relaying within 5 s"
-                : "seen holding its relay lock a few ms before";
+                : "seen a few ms before holding its relay lock, waiting for the broker to acknowledge a batch";
     }
 
     /** Settings of one instance; the two instances of a service share the database and the consumer group. */
