@@ -354,7 +354,7 @@ public class PrivacyScan {
             List<Path> files = new ArrayList<>();
             for (String pattern : List.of("*/target/quarkus-test.log*", "*/target/surefire-reports/**",
                     "*/target/failsafe-reports/**", "gateway/target/e2e-logs/*", "gateway/target/faults-logs/*",
-                    ".local/logs/*", "*/target/*.txt", "*/target/*.md", "*/target/*.log")) {
+                    "gateway/target/replicas-logs/*", ".local/logs/*", "*/target/*.txt", "*/target/*.md", "*/target/*.log")) {
                 files.addAll(glob(root, pattern));
             }
             // The integration guide's transcript is the client's side: what its examples were rightly shown (a child

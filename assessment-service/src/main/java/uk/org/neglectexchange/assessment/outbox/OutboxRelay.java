@@ -42,8 +42,12 @@ import uk.org.neglectexchange.assessment.correlation.Correlation;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** One relay at a time across replicas keeps each key's events in order. */
-    private static final long RELAY_LOCK = 0x6e78_6f75_7462_6f78L;
+    /**
+     * "nxoutbox" in ASCII. One relay at a time across replicas keeps each key's events in order: with
+     * {@code for update skip locked} instead, a second replica would take the next rows while the first is still
+     * sending its batch, and could put a child's later event on the topic before an earlier one.
+     */
+    static final long RELAY_LOCK = 0x6e78_6f75_7462_6f78L;
 
     @Inject
     EntityManager em;
@@ -96,9 +100,8 @@ public class OutboxRelay {
 
     @Transactional
     int publishBatch() {
-        boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
-                .setParameter("lock", RELAY_LOCK).getSingleResult();
-        if (!locked) {
+        // the wait for acknowledgements is the longest this transaction says nothing; three times that is silence
+        if (!takeRelayLock(ackTimeout.multipliedBy(3))) {
             return 0;
         }
         @SuppressWarnings("unchecked")
@@ -122,6 +125,20 @@ public class OutboxRelay {
                 .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
                 .setParameter("ids", batch.stream().map(event -> event.id).toList()).executeUpdate();
         return batch.size();
+    }
+
+    /**
+     * Takes the relay lock for the current transaction, or returns false at once when another replica holds it (that
+     * replica publishes; this one tries again at its next wake-up or poll). The lock ends with the transaction: a
+     * replica that dies loses its connection and the lock with it. One that falls silent while holding it (frozen,
+     * or its host gone without closing the connection) is cut off by PostgreSQL after {@code silenceLimit} idle in
+     * the transaction, so another replica takes over within that time instead of waiting hours for TCP to notice.
+     */
+    boolean takeRelayLock(Duration silenceLimit) {
+        // set_config cannot return null: whichever operand PostgreSQL evaluates first, a lock taken has its limit set
+        return (Boolean) em.createNativeQuery("select set_config('idle_in_transaction_session_timeout', :limit, true)"
+                + " is not null and pg_try_advisory_xact_lock(:lock)")
+                .setParameter("limit", silenceLimit.toMillis() + "ms").setParameter("lock", RELAY_LOCK).getSingleResult();
     }
 
     /**

@@ -16,12 +16,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /** Empty topics for each end-to-end run, from the same topic list deploy/bin/up uses, so runs cannot see each other. */
-final class E2eTopics {
+public final class E2eTopics {
 
     private E2eTopics() {
     }
 
-    static void recreate(Path topicList, String prefix) throws IOException, InterruptedException {
+    public static void recreate(Path topicList, String prefix) throws IOException, InterruptedException {
         List<NewTopic> topics = new ArrayList<>();
         for (String line : Files.readAllLines(topicList)) {
             String[] parts = line.strip().split("\\s+");

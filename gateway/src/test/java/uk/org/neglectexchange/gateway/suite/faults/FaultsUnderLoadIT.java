@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,13 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Issue 8, faults under load: the three services and the gateway as real processes from their jars, on a
@@ -154,9 +147,10 @@ class FaultsUnderLoadIT {
     @Test
     void nothingAcknowledgedIsLostAndNothingIsAppliedTwiceWhenEachPartIsKilled() throws Exception {
         Tokens tokens = new Tokens(KEYCLOAK, CLIENT);
-        List<String> children = registerChildren(tokens);
+        List<String> children = LoadChildren.register(List.of(gateway.url()), tokens, CHILDREN);
         Reconciliation reconciliation = new Reconciliation(postgres, kafka.bootstrap());
-        WriteLoad load = new WriteLoad(gateway.url(), tokens, children, RATE, Duration.ofSeconds(120), RUN_ID, CLOCK);
+        WriteLoad load = new WriteLoad(List.of(gateway.url()), List.of("CONCERN", "VISIT"), tokens, children, RATE,
+                Duration.ofSeconds(120), RUN_ID, CLOCK);
         System.out.printf("faults: run %s, %.0f writes/s, Kafka down %d s, PostgreSQL down %d s, %d s between faults%n",
                 RUN_ID, RATE, KAFKA_DOWN.toSeconds(), PG_DOWN.toSeconds(), SETTLE.toSeconds());
         long loadStart = CLOCK.ms();
@@ -314,41 +308,6 @@ class FaultsUnderLoadIT {
             threads.put(node.name().replace("-service", "").replace("-content", ""), node.threads());
         }
         return threads;
-    }
-
-    private List<String> registerChildren(Tokens tokens) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        ObjectMapper json = new ObjectMapper();
-        List<String> refs = new ArrayList<>();
-        while (refs.size() < CHILDREN) {
-            String body = "{\"nhsNumber\":\"" + testNhsNumber() + "\",\"givenName\":\"Fault\",\"familyName\":\"Run\","
-                    + "\"dateOfBirth\":\"2021-03-0" + (1 + refs.size() % 9) + "\"}";
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/children"))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", tokens.bearer())
-                    .header("Content-Type", "application/json").header("X-Practitioner-Id", "faults-load")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(201, response.statusCode(), response.body());
-            refs.add(json.readTree(response.body()).get("childRef").asText());
-        }
-        return refs;
-    }
-
-    /** A number in the NHS test range (999), with its modulus-11 check digit. */
-    private static String testNhsNumber() {
-        while (true) {
-            String digits = "999" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (digits.charAt(i) - '0') * (10 - i);
-            }
-            int check = 11 - sum % 11;
-            if (check == 11) {
-                check = 0;
-            }
-            if (check != 10) {
-                return digits + check;
-            }
-        }
     }
 
     private static int freePort() throws IOException {

@@ -22,10 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * An open-model load of chronology writes through the gateway: write {@code i} is due at {@code start + i / rate},
- * whether or not earlier ones have been answered. Each write carries its own Idempotency-Key; like a real client,
- * a write that gets no answer, a 429 or a 5xx is sent again with the same key and body (after an exponential
- * back-off with jitter, or Retry-After) until it is answered or {@code giveUpAfter} has passed. Every attempt is recorded.
+ * An open-model load of chronology writes: write {@code i} is due at {@code start + i / rate}, whether or not earlier
+ * ones have been answered, and goes to the targets in turn (the gateway, or several replicas of the assessment
+ * service). Each write carries its own Idempotency-Key; like a real client, a write that gets no answer, a 429 or a
+ * 5xx is sent again with the same key and body (after an exponential back-off with jitter, or Retry-After), to the
+ * next target as a load balancer would, until it is answered or {@code giveUpAfter} has passed. The entries' types
+ * go round {@code entryTypes}. Every attempt is recorded.
  */
 final class WriteLoad {
 
@@ -43,7 +45,8 @@ final class WriteLoad {
     static final int MAX_CONCURRENT = 64;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String gateway;
+    private final List<String> targets;
+    private final List<String> entryTypes;
     private final Tokens tokens;
     private final List<String> children;
     private final double rate;
@@ -75,9 +78,10 @@ final class WriteLoad {
     final ConcurrentLinkedQueue<Long> lagMs = new ConcurrentLinkedQueue<>();
     private volatile int scheduled;
 
-    WriteLoad(String gateway, Tokens tokens, List<String> children, double rate, Duration giveUpAfter, String runId,
-            RunClock clock) {
-        this.gateway = gateway;
+    WriteLoad(List<String> targets, List<String> entryTypes, Tokens tokens, List<String> children, double rate,
+            Duration giveUpAfter, String runId, RunClock clock) {
+        this.targets = targets;
+        this.entryTypes = entryTypes;
         this.tokens = tokens;
         this.children = children;
         this.rate = rate;
@@ -142,11 +146,12 @@ final class WriteLoad {
             lagMs.add(Math.max(0, (System.nanoTime() - dueNanos) / 1_000_000));
         }
         String child = children.get(write % children.size());
-        String body = "{\"type\":\"" + (write % 2 == 0 ? "CONCERN" : "VISIT") + "\",\"occurredOn\":\""
+        String body = "{\"type\":\"" + entryTypes.get(write % entryTypes.size()) + "\",\"occurredOn\":\""
                 + LocalDate.now().minusDays(1 + write % 30) + "\",\"summary\":\"Fault run write " + write + "\"}";
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/children/" + child + "/chronology"))
+            String target = targets.get((write + attempt - 1) % targets.size());
+            request = HttpRequest.newBuilder(URI.create(target + "/api/v1/children/" + child + "/chronology"))
                     .timeout(REQUEST_TIMEOUT)
                     .header("Authorization", tokens.bearer())
                     .header("Content-Type", "application/json")
