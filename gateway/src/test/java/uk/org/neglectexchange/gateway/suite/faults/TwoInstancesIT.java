@@ -22,15 +22,17 @@ import uk.org.neglectexchange.gateway.suite.E2eTopics;
 import uk.org.neglectexchange.gateway.suite.SuiteProcesses;
 
 /**
- * Issue 10: the outbox relays and the consumers are correct with several replicas of a service. Two instances of the
- * assessment service (the main producer) and two of the escalation service (one consumer group on assessment-events,
- * and a producer of the drift alerts it derives), each from its built jar, on one database per service and the same
- * topics; a toolkit service whose seeded editions give both their toolkit events. A steady load of chronology
- * writes (concerns, visits, referrals) goes to the two assessment instances in turn, each retry to the other one.
- * Partway through, one instance of each service is killed with kill -9 and restarted. Then
+ * Issue 10: the outbox relays and the consumers are correct with several replicas of a service. Two instances each of
+ * the assessment service (the main producer), the escalation service (one consumer group on assessment-events, and a
+ * producer of the drift alerts it derives) and the gateway (its dashboard and event stream groups on all three
+ * topics), each from its built jar; the two of a service share its database and consumer groups, and all use the
+ * same topics. A toolkit service gives them the toolkit events of its seeded editions, then stops. A steady load of
+ * chronology writes (concerns, visits, referrals) goes to the two assessment instances in turn, each retry to the
+ * other one. Partway through, the assessment and escalation replicas caught waiting for the broker to acknowledge a
+ * batch they relayed, and the second gateway, are killed with kill -9 and restarted. Then
  * {@link ReplicaReconciliation}: every acknowledged write stored once; every outbox row of both producers on its
  * topic (copies counted, and shown ignored by the consumers), each key's events in outbox sequence order; every event
- * applied once by the group of two. {@link RelayLockHolders} shows which replica relayed when.
+ * applied once by each group of two. {@link RelayLockHolders} shows which replica relayed when.
  *
  * <p>The shared PostgreSQL, Kafka and Keycloak (none of them is stopped); the run's databases are the suite's
  * {@code nx_<service>_<NX_E2E_ID>}, emptied first, and its topics {@code <NX_E2E_ID>.replicas.*}. Settings (system
