@@ -15,13 +15,15 @@ import jakarta.transaction.Transactional;
 
 import uk.org.neglectexchange.assessment.child.Child;
 import uk.org.neglectexchange.assessment.child.ChildService;
-import uk.org.neglectexchange.assessment.idempotency.IdempotentRequests;
-import uk.org.neglectexchange.assessment.outbox.Outbox;
 import uk.org.neglectexchange.assessment.partnership.Partnership;
-import uk.org.neglectexchange.assessment.problem.Problem.FieldError;
-import uk.org.neglectexchange.assessment.problem.ProblemException;
-import uk.org.neglectexchange.assessment.security.Caller;
 import uk.org.neglectexchange.assessment.toolkit.ToolkitEdition;
+import uk.org.neglectexchange.platform.caller.Caller;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests.Applied;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests.Outcome;
+import uk.org.neglectexchange.platform.outbox.Outbox;
+import uk.org.neglectexchange.platform.problem.Problem.FieldError;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /**
  * Opens assessments against the partnership's current toolkit edition, takes agencies' contributions, completes
@@ -52,11 +54,13 @@ public class AssessmentService {
     @Transactional
     public AssessmentView open(String childRef, String idempotencyKey) {
         Child child = children.visibleChild(childRef);
-        Request request = new Request("open", childRef, null);
-        var previous = idempotency.previous(idempotencyKey, request);
-        if (previous.isPresent()) {
-            return view(Assessment.findById(UUID.fromString(previous.get().resourceId())));
-        }
+        return idempotency.once(idempotencyKey, new Request("open", childRef, null), this::replay, () -> {
+            Assessment assessment = openOnce(child);
+            return Applied.created(assessment.id, view(assessment));
+        });
+    }
+
+    private Assessment openOnce(Child child) {
         String family = Partnership.valueOf(child.partnership).toolkitFamily();
         ToolkitEdition edition = ToolkitEdition.current(family).orElseThrow(() -> ProblemException.conflict(
                 "No published edition of toolkit " + family + " is known yet: assessments are opened against one"));
@@ -69,8 +73,7 @@ public class AssessmentService {
         assessment.toolkitVersion = edition.version;
         assessment.ageBand = children.ageBand(child).code();
         start(assessment, child);
-        idempotency.remember(idempotencyKey, request, new IdempotentRequests.Outcome(201, assessment.id.toString()));
-        return view(assessment);
+        return assessment;
     }
 
     /** An assessment is part of the child's record: another agency reading it states its basis and the lead agency is told. */
@@ -84,11 +87,15 @@ public class AssessmentService {
     @Transactional
     public AssessmentView.ContributionView contribute(String id, NewContribution body, String idempotencyKey) {
         Assessment assessment = visibleForUpdate(id);
-        Request request = new Request("contribute", id, body);
-        var previous = idempotency.previous(idempotencyKey, request);
-        if (previous.isPresent()) {
-            return AssessmentView.ContributionView.of(Contribution.findById(UUID.fromString(previous.get().resourceId())));
-        }
+        return idempotency.once(idempotencyKey, new Request("contribute", id, body),
+                previous -> AssessmentView.ContributionView.of(Contribution.findById(UUID.fromString(previous.resourceId()))),
+                () -> {
+                    Contribution contribution = contributeOnce(assessment, body);
+                    return Applied.created(contribution.id, AssessmentView.ContributionView.of(contribution));
+                });
+    }
+
+    private Contribution contributeOnce(Assessment assessment, NewContribution body) {
         refuseIfCompleted(assessment);
         ToolkitEdition edition = editionOf(assessment);
         List<FieldError> breaches = new ArrayList<>(InformationSharingRule.breaches(body, caller.agency()));
@@ -116,17 +123,19 @@ public class AssessmentService {
         contribution.strengths = TextItems.stripped(body.strengthsOrNone());
         contribution.evidence = TextItems.stripped(body.evidenceOrNone());
         contribution.persist();
-        idempotency.remember(idempotencyKey, request, new IdempotentRequests.Outcome(201, contribution.id.toString()));
-        return AssessmentView.ContributionView.of(contribution);
+        return contribution;
     }
 
     @Transactional
     public AssessmentView complete(String id, NewCompletion body, String idempotencyKey) {
         Assessment assessment = visibleForUpdate(id);
-        Request request = new Request("complete", id, body);
-        if (idempotency.previous(idempotencyKey, request).isPresent()) {
-            return view(assessment);
-        }
+        return idempotency.once(idempotencyKey, new Request("complete", id, body), previous -> view(assessment), () -> {
+            completeOnce(assessment, body);
+            return Applied.withStatus(200, assessment.id, view(assessment));
+        });
+    }
+
+    private void completeOnce(Assessment assessment, NewCompletion body) {
         refuseIfCompleted(assessment);
         ToolkitEdition edition = editionOf(assessment);
         List<Contribution> contributions = Contribution.of(assessment.id);
@@ -155,18 +164,19 @@ public class AssessmentService {
                         assessment.primaryCategory, assessment.otherCategories, assessment.thresholdLevel, assessment.ageBand,
                         contributions.stream().map(c -> c.agency).distinct().sorted().toList(), assessment.version));
         recordLevel(child, assessment);
-        idempotency.remember(idempotencyKey, request, new IdempotentRequests.Outcome(200, assessment.id.toString()));
-        return view(assessment);
     }
 
     @Transactional
     public AssessmentView amend(String id, String idempotencyKey) {
         Assessment amended = visibleForUpdate(id);
-        Request request = new Request("amend", id, null);
-        var previous = idempotency.previous(idempotencyKey, request);
-        if (previous.isPresent()) {
-            return view(Assessment.findById(UUID.fromString(previous.get().resourceId())));
-        }
+        return idempotency.once(idempotencyKey, new Request("amend", id, null), this::replay, () -> {
+            Assessment amendment = amendOnce(amended);
+            return Applied.created(amendment.id, view(amendment));
+        });
+    }
+
+    private Assessment amendOnce(Assessment amended) {
+        String id = amended.id.toString();
         if (!amended.completed()) {
             throw ProblemException.conflict("Assessment " + id + " is still open: add contributions to it, or complete it");
         }
@@ -186,8 +196,12 @@ public class AssessmentService {
         amendment.ageBand = amended.ageBand;
         start(amendment, children.visibleChild(amended.childRef));
         Contribution.of(amended.id).forEach(c -> c.copyInto(amendment.id).persist());
-        idempotency.remember(idempotencyKey, request, new IdempotentRequests.Outcome(201, amendment.id.toString()));
-        return view(amendment);
+        return amendment;
+    }
+
+    /** A retried open or amend: the assessment the first request created. */
+    private AssessmentView replay(Outcome previous) {
+        return view(Assessment.findById(UUID.fromString(previous.resourceId())));
     }
 
     public List<ThresholdChange> thresholdHistory(String childRef) {

@@ -5,9 +5,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import uk.org.neglectexchange.assessment.problem.Problem.FieldError;
 import uk.org.neglectexchange.assessment.toolkit.EditionPublished;
 import uk.org.neglectexchange.assessment.toolkit.ToolkitEdition;
+import uk.org.neglectexchange.platform.problem.Problem.FieldError;
 
 /**
  * An assessment completes only with: at least one agency's contribution; a primary Howe category of its edition

@@ -3,8 +3,8 @@ package uk.org.neglectexchange.assessment.assessment;
 import java.util.ArrayList;
 import java.util.List;
 
-import uk.org.neglectexchange.assessment.problem.Problem.FieldError;
 import uk.org.neglectexchange.assessment.toolkit.ToolkitEdition;
+import uk.org.neglectexchange.platform.problem.Problem.FieldError;
 
 /**
  * A contribution shares something, and each observation grades an indicator of the assessment's own edition

@@ -5,7 +5,7 @@ import java.util.List;
 
 import uk.org.neglectexchange.assessment.assessment.InformationSharing.Consent;
 import uk.org.neglectexchange.assessment.assessment.InformationSharing.LawfulBasis;
-import uk.org.neglectexchange.assessment.problem.Problem.FieldError;
+import uk.org.neglectexchange.platform.problem.Problem.FieldError;
 
 /**
  * Golden rule 7: every share records its purpose and lawful basis. The public task needs a special-category

@@ -3,7 +3,7 @@ package uk.org.neglectexchange.assessment.assessment;
 import java.util.ArrayList;
 import java.util.List;
 
-import uk.org.neglectexchange.assessment.problem.Problem.FieldError;
+import uk.org.neglectexchange.platform.problem.Problem.FieldError;
 
 /** Lists of short free texts (concerns, strengths, evidence): each item present and at most 1000 characters. */
 final class TextItems {

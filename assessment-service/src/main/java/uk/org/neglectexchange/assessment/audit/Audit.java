@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import uk.org.neglectexchange.assessment.correlation.Correlation;
-import uk.org.neglectexchange.assessment.problem.ProblemException;
-import uk.org.neglectexchange.assessment.security.Caller;
+import uk.org.neglectexchange.platform.caller.Caller;
+import uk.org.neglectexchange.platform.correlation.Correlation;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /**
  * Records who touched which child's data, why, and what came of it. A success is recorded in the work's own

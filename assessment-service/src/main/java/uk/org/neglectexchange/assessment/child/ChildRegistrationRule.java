@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import uk.org.neglectexchange.assessment.identity.NhsNumber;
-import uk.org.neglectexchange.assessment.problem.Problem.FieldError;
+import uk.org.neglectexchange.platform.problem.Problem.FieldError;
 
 /**
  * What a registration must hold: a valid NHS number if one is given; a date of birth (a child under 18, with a

@@ -26,13 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.org.neglectexchange.assessment.audit.Audit;
-import uk.org.neglectexchange.assessment.idempotency.IdempotentRequests;
-import uk.org.neglectexchange.assessment.problem.ProblemException;
-import uk.org.neglectexchange.assessment.security.Caller;
 import uk.org.neglectexchange.assessment.sharing.Consent;
 import uk.org.neglectexchange.assessment.sharing.LawfulBasis;
 import uk.org.neglectexchange.assessment.sharing.Para18Reason;
 import uk.org.neglectexchange.assessment.sharing.SharingDecisionRule;
+import uk.org.neglectexchange.platform.caller.Caller;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 @Path("/api/v1/children")
 @Produces(MediaType.APPLICATION_JSON)

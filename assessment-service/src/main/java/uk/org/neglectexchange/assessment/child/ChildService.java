@@ -16,11 +16,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import uk.org.neglectexchange.assessment.identity.IdentityProtection;
 import uk.org.neglectexchange.assessment.identity.NhsNumber;
-import uk.org.neglectexchange.assessment.idempotency.IdempotentRequests;
-import uk.org.neglectexchange.assessment.outbox.Outbox;
-import uk.org.neglectexchange.assessment.problem.ProblemException;
-import uk.org.neglectexchange.assessment.security.Caller;
 import uk.org.neglectexchange.assessment.sharing.InformationSharing;
+import uk.org.neglectexchange.platform.caller.Caller;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests.Applied;
+import uk.org.neglectexchange.platform.outbox.Outbox;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /** Registers or matches children, and reads them within the caller's partnership only. */
 @ApplicationScoped
@@ -59,10 +60,15 @@ public class ChildService {
 
     @Transactional
     public Registration register(NewChild request, String idempotencyKey) {
-        var previous = idempotency.previous(idempotencyKey, request);
-        if (previous.isPresent()) {
-            return new Registration(Child.findById(previous.get().resourceId()), previous.get().status() == 201);
-        }
+        return idempotency.once(idempotencyKey, request,
+                previous -> new Registration(Child.findById(previous.resourceId()), previous.status() == 201),
+                () -> {
+                    Registration registration = registerOnce(request);
+                    return Applied.withStatus(registration.created() ? 201 : 200, registration.child().childRef, registration);
+                });
+    }
+
+    private Registration registerOnce(NewChild request) {
         String partnership = request.partnership() != null ? request.partnership() : caller.partnership();
         if (!partnership.equals(caller.partnership())) {
             throw ProblemException.forbidden("Clients register children of their own partnership (" + caller.partnership() + ")");
@@ -92,8 +98,6 @@ public class ChildService {
         } else {
             registration = new Registration(create(request, partnership, nhsNumber, nhsHash, nameAndDateHash), true);
         }
-        idempotency.remember(idempotencyKey, request,
-                new IdempotentRequests.Outcome(registration.created() ? 201 : 200, registration.child().childRef));
         return registration;
     }
 

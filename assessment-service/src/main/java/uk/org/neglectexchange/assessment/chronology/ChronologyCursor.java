@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
-import uk.org.neglectexchange.assessment.problem.ProblemException;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /**
  * Where a page ended, in the reading order (occurredOn, recordedAt, sequence). Keyset, not offset: entries added

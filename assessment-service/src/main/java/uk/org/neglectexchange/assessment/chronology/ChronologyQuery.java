@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
-import uk.org.neglectexchange.assessment.problem.ProblemException;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /**
  * The filters of a chronology read, parsed here rather than by the REST layer so that every bad one is a 400

@@ -19,10 +19,11 @@ import jakarta.transaction.Transactional;
 import uk.org.neglectexchange.assessment.child.Child;
 import uk.org.neglectexchange.assessment.child.ChildService;
 import uk.org.neglectexchange.assessment.chronology.ChronologyEntryRule.Earlier;
-import uk.org.neglectexchange.assessment.idempotency.IdempotentRequests;
-import uk.org.neglectexchange.assessment.outbox.Outbox;
-import uk.org.neglectexchange.assessment.problem.ProblemException;
-import uk.org.neglectexchange.assessment.security.Caller;
+import uk.org.neglectexchange.platform.caller.Caller;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests.Applied;
+import uk.org.neglectexchange.platform.outbox.Outbox;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /** Adds entries to a child's chronology and reads it back in the order things happened, within the caller's partnership. */
 @ApplicationScoped
@@ -59,11 +60,16 @@ public class ChronologyService {
         // one write per child at a time: a correction cannot race another correction of the same entry
         em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(:c))) as locked")
                 .setParameter("c", "chronology:" + childRef).getSingleResult();
-        KeyedRequest keyed = new KeyedRequest(childRef, request);
-        var previous = idempotency.previous(idempotencyKey, keyed);
-        if (previous.isPresent()) {
-            return view(ChronologyEntry.findById(UUID.fromString(previous.get().resourceId())));
-        }
+        return idempotency.once(idempotencyKey, new KeyedRequest(childRef, request),
+                previous -> view(ChronologyEntry.findById(UUID.fromString(previous.resourceId()))),
+                () -> {
+                    ChronologyEntry entry = addOnce(child, request);
+                    return Applied.created(entry.id, ChronologyEntryView.of(entry, null));
+                });
+    }
+
+    private ChronologyEntry addOnce(Child child, NewChronologyEntry request) {
+        String childRef = child.childRef;
         Optional<Earlier> referral = earlier(childRef, request.referralId());
         var breaches = ChronologyEntryRule.breaches(request, caller.agency(), LocalDate.now(clock.withZone(ENGLAND)),
                 earlier(childRef, request.supersedes()), referral);
@@ -87,8 +93,7 @@ public class ChronologyService {
         entry.recordedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         entry.persist();
         announce(child, entry, referral.map(r -> r.entry().occurredOn).orElse(null));
-        idempotency.remember(idempotencyKey, keyed, new IdempotentRequests.Outcome(201, entry.id.toString()));
-        return ChronologyEntryView.of(entry, null);
+        return entry;
     }
 
     @Transactional

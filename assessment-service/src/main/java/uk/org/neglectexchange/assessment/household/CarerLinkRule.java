@@ -3,7 +3,7 @@ package uk.org.neglectexchange.assessment.household;
 import java.util.ArrayList;
 import java.util.List;
 
-import uk.org.neglectexchange.assessment.problem.Problem.FieldError;
+import uk.org.neglectexchange.platform.problem.Problem.FieldError;
 
 /** A carer link names a known carer (carerRef) or a new one (at least a family name), never both. */
 public final class CarerLinkRule {

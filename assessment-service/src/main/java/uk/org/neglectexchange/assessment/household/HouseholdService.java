@@ -17,10 +17,11 @@ import uk.org.neglectexchange.assessment.child.ChildService;
 import uk.org.neglectexchange.assessment.child.ChildView;
 import uk.org.neglectexchange.assessment.household.HouseholdView.CarerView;
 import uk.org.neglectexchange.assessment.household.HouseholdView.SiblingView;
-import uk.org.neglectexchange.assessment.idempotency.IdempotentRequests;
 import uk.org.neglectexchange.assessment.identity.IdentityProtection;
-import uk.org.neglectexchange.assessment.problem.ProblemException;
-import uk.org.neglectexchange.assessment.security.Caller;
+import uk.org.neglectexchange.platform.caller.Caller;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests.Applied;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /**
  * Siblings and carers of a child. Both children of a sibling link must be visible to the caller; a known carer can
@@ -59,11 +60,13 @@ public class HouseholdService {
     @Transactional
     public Linked<SiblingView> linkSibling(String childRef, NewSiblingLink request, String idempotencyKey) {
         Child child = children.visibleChild(childRef);
-        var previous = idempotency.previous(idempotencyKey, request);
-        if (previous.isPresent()) {
-            return new Linked<>(siblingView(SiblingLink.findById(new SiblingLink.Key(child.childRef, previous.get().resourceId()))),
-                    previous.get().status() == 201);
-        }
+        return idempotency.once(idempotencyKey, request,
+                previous -> new Linked<>(siblingView(SiblingLink.findById(new SiblingLink.Key(child.childRef,
+                        previous.resourceId()))), previous.status() == 201),
+                () -> linkSiblingOnce(child, request));
+    }
+
+    private Applied<Linked<SiblingView>> linkSiblingOnce(Child child, NewSiblingLink request) {
         SiblingLinkRule.breach(child.childRef, request).ifPresent(breach -> {
             throw ProblemException.unprocessable(List.of(breach));
         });
@@ -74,19 +77,20 @@ public class HouseholdService {
             throw ProblemException.conflict("These children are already linked with another relationship");
         }
         SiblingLink link = existing != null ? existing : newSiblingLinks(child.childRef, related.childRef, request.relationship());
-        idempotency.remember(idempotencyKey, request,
-                new IdempotentRequests.Outcome(existing == null ? 201 : 200, related.childRef));
-        return new Linked<>(siblingView(link), existing == null);
+        return Applied.withStatus(existing == null ? 201 : 200, related.childRef,
+                new Linked<>(siblingView(link), existing == null));
     }
 
     @Transactional
     public Linked<CarerView> linkCarer(String childRef, NewCarerLink request, String idempotencyKey) {
         Child child = children.visibleChild(childRef);
-        var previous = idempotency.previous(idempotencyKey, request);
-        if (previous.isPresent()) {
-            return new Linked<>(carerView(CarerLink.findById(new CarerLink.Key(child.childRef, previous.get().resourceId()))),
-                    previous.get().status() == 201);
-        }
+        return idempotency.once(idempotencyKey, request,
+                previous -> new Linked<>(carerView(CarerLink.findById(new CarerLink.Key(child.childRef,
+                        previous.resourceId()))), previous.status() == 201),
+                () -> linkCarerOnce(child, request));
+    }
+
+    private Applied<Linked<CarerView>> linkCarerOnce(Child child, NewCarerLink request) {
         var breaches = CarerLinkRule.breaches(request);
         if (!breaches.isEmpty()) {
             throw ProblemException.unprocessable(breaches);
@@ -99,9 +103,8 @@ public class HouseholdService {
             throw ProblemException.conflict("This carer is already linked to the child with another relationship or living arrangement");
         }
         CarerLink link = existing != null ? existing : newCarerLink(child.childRef, carer.carerRef, request);
-        idempotency.remember(idempotencyKey, request,
-                new IdempotentRequests.Outcome(existing == null ? 201 : 200, carer.carerRef));
-        return new Linked<>(carerView(link), existing == null);
+        return Applied.withStatus(existing == null ? 201 : 200, carer.carerRef,
+                new Linked<>(carerView(link), existing == null));
     }
 
     @Transactional

@@ -2,7 +2,7 @@ package uk.org.neglectexchange.assessment.household;
 
 import java.util.Optional;
 
-import uk.org.neglectexchange.assessment.problem.Problem.FieldError;
+import uk.org.neglectexchange.platform.problem.Problem.FieldError;
 
 /** A child is not its own sibling. */
 public final class SiblingLinkRule {

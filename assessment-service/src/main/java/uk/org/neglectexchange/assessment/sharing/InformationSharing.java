@@ -14,8 +14,8 @@ import io.quarkus.panache.common.Sort;
 import io.vertx.core.http.HttpServerRequest;
 import uk.org.neglectexchange.assessment.child.Child;
 import uk.org.neglectexchange.assessment.child.ChildService;
-import uk.org.neglectexchange.assessment.problem.ProblemException;
-import uk.org.neglectexchange.assessment.security.Caller;
+import uk.org.neglectexchange.platform.caller.Caller;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /**
  * Records each share of a child's record with an agency other than the lead agency, in the transaction of the read

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import uk.org.neglectexchange.assessment.problem.Problem.FieldError;
-import uk.org.neglectexchange.assessment.problem.ProblemException;
-import uk.org.neglectexchange.assessment.security.Caller;
+import uk.org.neglectexchange.platform.caller.Caller;
+import uk.org.neglectexchange.platform.problem.Problem.FieldError;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /**
  * An agency other than the lead agency sees a child's record only when it states the purpose, a lawful basis its

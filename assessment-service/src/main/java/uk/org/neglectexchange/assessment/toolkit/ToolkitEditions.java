@@ -7,9 +7,9 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import uk.org.neglectexchange.assessment.inbox.Inbox;
-import uk.org.neglectexchange.assessment.inbox.PoisonEvent;
-import uk.org.neglectexchange.assessment.inbox.ReceivedEvent;
+import uk.org.neglectexchange.platform.inbox.Inbox;
+import uk.org.neglectexchange.platform.inbox.PoisonEvent;
+import uk.org.neglectexchange.platform.inbox.ReceivedEvent;
 
 /** Keeps the local copy of published editions; each event is applied once, whatever Kafka redelivers. */
 @ApplicationScoped

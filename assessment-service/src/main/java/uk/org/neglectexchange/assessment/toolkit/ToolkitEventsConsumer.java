@@ -8,10 +8,10 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
-import uk.org.neglectexchange.assessment.correlation.Correlation;
-import uk.org.neglectexchange.assessment.inbox.EventReader;
-import uk.org.neglectexchange.assessment.inbox.PoisonEvent;
-import uk.org.neglectexchange.assessment.inbox.UntilDatabaseAnswers;
+import uk.org.neglectexchange.platform.correlation.Correlation;
+import uk.org.neglectexchange.platform.inbox.EventReader;
+import uk.org.neglectexchange.platform.inbox.PoisonEvent;
+import uk.org.neglectexchange.platform.inbox.UntilDatabaseAnswers;
 
 /**
  * Reads toolkit-events. A transient failure (database away) is retried a few times; then, or at once for a

@@ -2,7 +2,7 @@ package uk.org.neglectexchange.assessment.transfer;
 
 import java.util.Optional;
 
-import uk.org.neglectexchange.assessment.problem.Problem.FieldError;
+import uk.org.neglectexchange.platform.problem.Problem.FieldError;
 
 /** A transfer goes to another partnership: moving a record to where it already is would only muddle its history. */
 public final class TransferRule {

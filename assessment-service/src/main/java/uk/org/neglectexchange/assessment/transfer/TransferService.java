@@ -12,10 +12,11 @@ import jakarta.transaction.Transactional;
 
 import uk.org.neglectexchange.assessment.child.Child;
 import uk.org.neglectexchange.assessment.child.ChildService;
-import uk.org.neglectexchange.assessment.idempotency.IdempotentRequests;
-import uk.org.neglectexchange.assessment.outbox.Outbox;
-import uk.org.neglectexchange.assessment.problem.ProblemException;
-import uk.org.neglectexchange.assessment.security.Caller;
+import uk.org.neglectexchange.platform.caller.Caller;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests.Applied;
+import uk.org.neglectexchange.platform.outbox.Outbox;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /**
  * Moves a child's record to another partnership when the family moves: the record then belongs to the new
@@ -45,10 +46,15 @@ public class TransferService {
 
     @Transactional
     public TransferView transfer(String childRef, NewTransfer request, String idempotencyKey) {
-        var previous = idempotency.previous(idempotencyKey, request);
-        if (previous.isPresent()) {
-            return view(PartnershipPeriod.findById(Long.valueOf(previous.get().resourceId())));
-        }
+        return idempotency.once(idempotencyKey, request,
+                previous -> view(PartnershipPeriod.findById(Long.valueOf(previous.resourceId()))),
+                () -> {
+                    PartnershipPeriod left = transferOnce(childRef, request);
+                    return Applied.created(left.id, view(left));
+                });
+    }
+
+    private PartnershipPeriod transferOnce(String childRef, NewTransfer request) {
         // one transfer of a child at a time: the second finds the child gone from its partnership
         em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(:k))) as locked")
                 .setParameter("k", "transfer:" + childRef).getSingleResult();
@@ -73,8 +79,7 @@ public class TransferService {
         outbox.append(TransferEvents.TRANSFERRED, child.childRef, child.childRef, request.toPartnership(),
                 new TransferEvents.Transferred(child.childRef, request.toPartnership(), left.partnership,
                         request.toPartnership(), now.toLocalDate(), now, request.reason(), caller.agency()));
-        idempotency.remember(idempotencyKey, request, new IdempotentRequests.Outcome(201, left.id.toString()));
-        return view(left);
+        return left;
     }
 
     @Transactional

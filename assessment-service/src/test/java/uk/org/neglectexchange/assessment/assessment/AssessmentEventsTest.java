@@ -34,7 +34,7 @@ import uk.org.neglectexchange.assessment.support.TopicReader;
 @QuarkusTest
 class AssessmentEventsTest {
 
-    @ConfigProperty(name = "mp.messaging.outgoing.assessment-events.topic")
+    @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic")
     String topic;
 
     private final ObjectMapper json = new ObjectMapper();

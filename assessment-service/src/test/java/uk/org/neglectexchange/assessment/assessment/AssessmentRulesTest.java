@@ -11,9 +11,9 @@ import uk.org.neglectexchange.assessment.assessment.InformationSharing.Consent;
 import uk.org.neglectexchange.assessment.assessment.InformationSharing.LawfulBasis;
 import uk.org.neglectexchange.assessment.assessment.InformationSharing.Para18Reason;
 import uk.org.neglectexchange.assessment.assessment.InformationSharing.SpecialCategoryCondition;
-import uk.org.neglectexchange.assessment.problem.Problem.FieldError;
 import uk.org.neglectexchange.assessment.toolkit.EditionPublished;
 import uk.org.neglectexchange.assessment.toolkit.ToolkitEdition;
+import uk.org.neglectexchange.platform.problem.Problem.FieldError;
 
 /** ContributionRule, InformationSharingRule and CompletionRule, without a server. */
 class AssessmentRulesTest {

@@ -28,7 +28,7 @@ import uk.org.neglectexchange.assessment.support.TopicReader;
 @QuarkusTest
 class ChildEventsTest {
 
-    @ConfigProperty(name = "mp.messaging.outgoing.assessment-events.topic")
+    @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic")
     String topic;
 
     @Test

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import uk.org.neglectexchange.assessment.chronology.ChronologyEntryRule.Earlier;
-import uk.org.neglectexchange.assessment.problem.Problem.FieldError;
+import uk.org.neglectexchange.platform.problem.Problem.FieldError;
 
 class ChronologyEntryRuleTest {
 

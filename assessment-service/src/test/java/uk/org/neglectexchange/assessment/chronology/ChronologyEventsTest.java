@@ -34,7 +34,7 @@ class ChronologyEventsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @ConfigProperty(name = "mp.messaging.outgoing.assessment-events.topic")
+    @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic")
     String topic;
 
     @Test

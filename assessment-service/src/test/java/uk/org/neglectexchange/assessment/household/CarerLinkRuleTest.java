@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import uk.org.neglectexchange.assessment.problem.Problem.FieldError;
+import uk.org.neglectexchange.platform.problem.Problem.FieldError;
 
 class CarerLinkRuleTest {
 

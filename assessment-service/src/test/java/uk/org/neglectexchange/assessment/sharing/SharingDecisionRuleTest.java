@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import uk.org.neglectexchange.assessment.problem.Problem.FieldError;
-import uk.org.neglectexchange.assessment.problem.ProblemException;
+import uk.org.neglectexchange.platform.problem.Problem.FieldError;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 class SharingDecisionRuleTest {
 

@@ -33,7 +33,7 @@ import uk.org.neglectexchange.assessment.support.TopicReader;
 @QuarkusTest
 class TransferTest {
 
-    @ConfigProperty(name = "mp.messaging.outgoing.assessment-events.topic")
+    @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic")
     String topic;
 
     private static RequestSpecification as(String clientId) {

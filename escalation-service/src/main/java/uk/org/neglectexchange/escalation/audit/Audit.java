@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import uk.org.neglectexchange.escalation.correlation.Correlation;
-import uk.org.neglectexchange.escalation.problem.ProblemException;
-import uk.org.neglectexchange.escalation.security.Caller;
+import uk.org.neglectexchange.platform.caller.Caller;
+import uk.org.neglectexchange.platform.correlation.Correlation;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /**
  * Records who read or changed an escalation or a drift alert, about which child, and what came of it: each names a

@@ -12,8 +12,8 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import uk.org.neglectexchange.escalation.inbox.Inbox;
-import uk.org.neglectexchange.escalation.inbox.ReceivedEvent;
+import uk.org.neglectexchange.platform.inbox.Inbox;
+import uk.org.neglectexchange.platform.inbox.ReceivedEvent;
 
 /**
  * Projects assessment-events into each child's case: a fact per referral, decision, closure, concern, plan review,

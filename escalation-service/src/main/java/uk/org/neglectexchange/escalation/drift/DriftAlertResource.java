@@ -31,11 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-
 import uk.org.neglectexchange.escalation.audit.Audit;
-import uk.org.neglectexchange.escalation.problem.Problem;
-import uk.org.neglectexchange.escalation.problem.ProblemException;
-import uk.org.neglectexchange.escalation.security.Caller;
+import uk.org.neglectexchange.platform.caller.Caller;
+import uk.org.neglectexchange.platform.problem.Problem;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 @Path("/api/v1/drift-alerts")
 @Produces(MediaType.APPLICATION_JSON)

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import uk.org.neglectexchange.escalation.outbox.Outbox;
+import uk.org.neglectexchange.platform.outbox.Outbox;
 
 /**
  * drift.detected and drift.cleared, written to the outbox with the alert they announce, keyed by childRef. Rule,

@@ -85,12 +85,6 @@ public class Escalation extends PanacheEntityBase {
 
     public String outcome;
 
-    @Column(name = "idempotency_key")
-    public String idempotencyKey;
-
-    @Column(name = "request_hash")
-    public String requestHash;
-
     public boolean notifiesBusinessTeam() {
         return BusinessTeamNotification.applies(businessTeamNotifiedFromStage, stage);
     }

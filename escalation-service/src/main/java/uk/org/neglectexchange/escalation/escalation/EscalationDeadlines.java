@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import uk.org.neglectexchange.escalation.calendar.WorkingDayCalendar;
-import uk.org.neglectexchange.escalation.problem.ProblemException;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /**
  * A stage's deadline: the procedure's working days for the stage, counted from the day the stage starts with the

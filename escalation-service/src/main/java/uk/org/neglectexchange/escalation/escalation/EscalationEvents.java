@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import uk.org.neglectexchange.escalation.caseprojection.CaseChanged;
-import uk.org.neglectexchange.escalation.outbox.Outbox;
+import uk.org.neglectexchange.platform.outbox.Outbox;
 
 /**
  * The escalation events, written to the outbox with the change they announce, keyed by childRef so one child's

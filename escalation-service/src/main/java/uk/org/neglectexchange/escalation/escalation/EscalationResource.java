@@ -30,8 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.org.neglectexchange.escalation.audit.Audit;
-import uk.org.neglectexchange.escalation.problem.ProblemException;
-import uk.org.neglectexchange.escalation.security.Caller;
+import uk.org.neglectexchange.platform.caller.Caller;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 @Path("/api/v1/escalations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,9 +56,9 @@ public class EscalationResource {
     @APIResponse(responseCode = "201", description = "Raised (or raised before with this Idempotency-Key)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EscalationView.class)))
     public Response raise(@HeaderParam(Caller.PRACTITIONER_HEADER) String practitionerId,
-            @HeaderParam(IdempotentRaise.HEADER) String idempotencyKey, @Valid @NotNull NewEscalation request) {
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull NewEscalation request) {
         return audit.recorded("escalation.raise", request.childRef(), () -> {
-            Escalation raised = escalations.raise(request, actor(practitionerId), IdempotentRaise.validKey(idempotencyKey));
+            Escalation raised = escalations.raise(request, actor(practitionerId), idempotencyKey);
             return Response.created(URI.create("/api/v1/escalations/" + raised.id)).entity(escalations.view(raised)).build();
         });
     }
@@ -68,7 +69,7 @@ public class EscalationResource {
     public EscalationView.Page list(@QueryParam("status") String status, @QueryParam("stage") @Min(1) @Max(4) Integer stage,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit, @QueryParam("cursor") String cursor) {
         return audit.recorded("escalation.list", null, () -> {
-            caller.requireAgencyOfAPartnership();
+            requireAgencyOfAPartnership();
             return escalations.list(readActor(), parseStatus(status), stage, parseCursor(cursor), limit);
         });
     }
@@ -79,7 +80,7 @@ public class EscalationResource {
     @Operation(summary = "One escalation with its stages and actions (404 unless the caller's agency is party to it)")
     public EscalationView one(@PathParam("id") String id) {
         return audit.recorded("escalation.read", () -> {
-            caller.requireAgencyOfAPartnership();
+            requireAgencyOfAPartnership();
             return escalations.view(parseId(id), readActor());
         }, EscalationView::childRef);
     }
@@ -97,8 +98,15 @@ public class EscalationResource {
 
     private Actor actor(String practitionerHeader) {
         String practitionerId = Caller.requirePractitioner(practitionerHeader);
-        caller.requireAgencyOfAPartnership();
+        requireAgencyOfAPartnership();
         return new Actor(caller.partnership(), caller.agency(), caller.clientId(), practitionerId);
+    }
+
+    /** Escalations are between agencies of one partnership: a token without both claims cannot be party to one. */
+    private void requireAgencyOfAPartnership() {
+        if (caller.agency() == null || caller.partnership() == null) {
+            throw ProblemException.forbidden("The token names no agency or partnership: escalations are between agencies");
+        }
     }
 
     private Actor readActor() {

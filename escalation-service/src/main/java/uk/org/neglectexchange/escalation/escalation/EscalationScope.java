@@ -1,6 +1,6 @@
 package uk.org.neglectexchange.escalation.escalation;
 
-import uk.org.neglectexchange.escalation.problem.ProblemException;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /**
  * RULES.md: the escalation procedure resolves professional differences about a child's case. Complaints, disputes

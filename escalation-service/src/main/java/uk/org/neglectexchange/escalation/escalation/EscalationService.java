@@ -15,9 +15,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Parameters;
-import uk.org.neglectexchange.escalation.problem.Problem;
-import uk.org.neglectexchange.escalation.problem.ProblemException;
 import uk.org.neglectexchange.escalation.procedure.PartnershipProcedure;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests.Applied;
+import uk.org.neglectexchange.platform.problem.Problem;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /** Raises escalations and carries out their parties' actions, each change with its event in one transaction. */
 @ApplicationScoped
@@ -33,17 +35,22 @@ public class EscalationService {
     EscalationEvents events;
 
     @Inject
-    IdempotentRaise idempotency;
+    IdempotentRequests idempotency;
 
     @Inject
     Clock clock;
 
     @Transactional
     public Escalation raise(NewEscalation request, Actor actor, String idempotencyKey) {
-        Optional<Escalation> earlier = idempotency.earlier(actor.clientId(), idempotencyKey, request);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
+        return idempotency.once(idempotencyKey, request,
+                previous -> Escalation.findById(UUID.fromString(previous.resourceId())),
+                () -> {
+                    Escalation raised = raiseOnce(request, actor);
+                    return Applied.created(raised.id, raised);
+                });
+    }
+
+    private Escalation raiseOnce(NewEscalation request, Actor actor) {
         requireNotAnotherPartnershipsChild(request.childRef(), actor);
         EscalationType type = EscalationScope.require(request.type());
         if (request.otherAgency().equals(actor.agency())) {
@@ -79,7 +86,6 @@ public class EscalationService {
         EscalationStage stage = openStage(e, startStage, entry, issue, LocalDate.now(clock),
                 request.shortenedDeadlineWorkingDays(), request.deadlineReason(), List.of(e.raisedByAgency, e.otherAgency));
         stage.involve(null, request.role());
-        idempotency.remember(e, idempotencyKey, request);
         e.persist();
         stage.persist();
         events.raised(e, stage);

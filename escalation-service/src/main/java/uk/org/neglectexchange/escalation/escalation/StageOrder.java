@@ -1,6 +1,6 @@
 package uk.org.neglectexchange.escalation.escalation;
 
-import uk.org.neglectexchange.escalation.problem.ProblemException;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /**
  * Stages 1 to 4 go in order. Starting above stage 1 skips stages, which needs an urgency reason (the child is at

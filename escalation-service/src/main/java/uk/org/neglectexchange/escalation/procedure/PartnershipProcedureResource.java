@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
-import uk.org.neglectexchange.escalation.problem.ProblemException;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 @Path("/api/v1/escalation-procedures")
 @Produces(MediaType.APPLICATION_JSON)

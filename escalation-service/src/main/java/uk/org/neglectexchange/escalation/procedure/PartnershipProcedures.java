@@ -10,9 +10,9 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import uk.org.neglectexchange.escalation.inbox.Inbox;
-import uk.org.neglectexchange.escalation.inbox.PoisonEvent;
-import uk.org.neglectexchange.escalation.inbox.ReceivedEvent;
+import uk.org.neglectexchange.platform.inbox.Inbox;
+import uk.org.neglectexchange.platform.inbox.PoisonEvent;
+import uk.org.neglectexchange.platform.inbox.ReceivedEvent;
 
 /**
  * Takes each partnership's settings from published editions. Only a newer publication replaces what is held, so

@@ -25,7 +25,7 @@ import uk.org.neglectexchange.escalation.support.TopicReader;
 @QuarkusTest
 class ConsumedEventCorrelationTest {
 
-    @ConfigProperty(name = "mp.messaging.outgoing.escalation-events.topic")
+    @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic")
     String escalationTopic;
 
     @BeforeEach

@@ -51,7 +51,7 @@ class DriftDetectionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @ConfigProperty(name = "mp.messaging.outgoing.escalation-events.topic")
+    @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic")
     String escalationTopic;
 
     @ConfigProperty(name = "mp.messaging.incoming.assessment-events.dead-letter-queue.topic")

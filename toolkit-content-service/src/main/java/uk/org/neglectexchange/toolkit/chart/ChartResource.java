@@ -19,18 +19,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 import uk.org.neglectexchange.toolkit.edition.CacheableContent;
 import uk.org.neglectexchange.toolkit.edition.Edition;
 import uk.org.neglectexchange.toolkit.edition.EditionLookup;
 import uk.org.neglectexchange.toolkit.edition.EditionService;
-import uk.org.neglectexchange.toolkit.problem.ProblemException;
 
 /** Charts to download or print: JSON, print-ready HTML and PDF, chosen by Accept or by {@code ?format=}. */
 @Path("/api/v1/toolkits/{family}/editions/{version}/charts")

@@ -18,14 +18,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import uk.org.neglectexchange.toolkit.problem.ProblemException;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /** The parts of an edition, each on its own; {@code {version}} may be {@code current}. */
 @Path("/api/v1/toolkits/{family}/editions/{version}")
@@ -169,7 +169,7 @@ public class ContentResource {
             return EditionContent.AgeBand.fromCode(code);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(400, "Bad Request", e.getMessage(),
-                    List.of(new uk.org.neglectexchange.toolkit.problem.Problem.FieldError("ageBand", e.getMessage())));
+                    List.of(new uk.org.neglectexchange.platform.problem.Problem.FieldError("ageBand", e.getMessage())));
         }
     }
 }

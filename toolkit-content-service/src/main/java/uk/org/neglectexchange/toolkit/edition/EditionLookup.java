@@ -3,8 +3,8 @@ package uk.org.neglectexchange.toolkit.edition;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-import uk.org.neglectexchange.toolkit.problem.ProblemException;
-import uk.org.neglectexchange.toolkit.security.Caller;
+import uk.org.neglectexchange.platform.caller.Caller;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /** Finds the edition a request names, as the caller may see it: drafts exist only for the family's editor. */
 @RequestScoped

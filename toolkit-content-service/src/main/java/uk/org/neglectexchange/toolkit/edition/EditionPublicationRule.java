@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 
-import uk.org.neglectexchange.toolkit.problem.Problem.FieldError;
+import uk.org.neglectexchange.platform.problem.Problem.FieldError;
 
 /**
  * What a draft must satisfy before it is published: levels 1–4 each exactly once, only and all of Howe's four

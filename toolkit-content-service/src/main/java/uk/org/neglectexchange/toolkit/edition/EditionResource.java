@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.org.neglectexchange.toolkit.security.Caller;
+import uk.org.neglectexchange.platform.caller.Caller;
 
 @Path("/api/v1/toolkits/{family}/editions")
 @Produces(MediaType.APPLICATION_JSON)

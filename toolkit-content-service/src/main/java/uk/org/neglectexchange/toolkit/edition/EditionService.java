@@ -19,9 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import uk.org.neglectexchange.toolkit.outbox.Outbox;
-import uk.org.neglectexchange.toolkit.problem.Problem.FieldError;
-import uk.org.neglectexchange.toolkit.problem.ProblemException;
+import uk.org.neglectexchange.platform.outbox.Outbox;
+import uk.org.neglectexchange.platform.problem.Problem.FieldError;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 import uk.org.neglectexchange.toolkit.review.ReviewNotices;
 
 /** Drafts, edits and publishes editions; publishing supersedes the family's current edition in one transaction. */

@@ -18,9 +18,9 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import uk.org.neglectexchange.platform.outbox.Outbox;
 import uk.org.neglectexchange.toolkit.edition.Edition;
 import uk.org.neglectexchange.toolkit.edition.ToolkitFamily;
-import uk.org.neglectexchange.toolkit.outbox.Outbox;
 
 /**
  * Announces each family's annual review (D9): {@code toolkit.review.due} ahead of the review date and

@@ -17,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.org.neglectexchange.platform.caller.Caller;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 import uk.org.neglectexchange.toolkit.edition.ToolkitFamily;
-import uk.org.neglectexchange.toolkit.problem.ProblemException;
-import uk.org.neglectexchange.toolkit.security.Caller;
 
 @Path("/api/v1/toolkits/{family}/editions")
 @Produces(MediaType.APPLICATION_JSON)

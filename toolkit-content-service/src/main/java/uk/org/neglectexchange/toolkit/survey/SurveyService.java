@@ -18,11 +18,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import uk.org.neglectexchange.platform.problem.Problem.FieldError;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 import uk.org.neglectexchange.toolkit.edition.Edition;
 import uk.org.neglectexchange.toolkit.edition.EditionService;
 import uk.org.neglectexchange.toolkit.edition.ToolkitFamily;
-import uk.org.neglectexchange.toolkit.problem.Problem.FieldError;
-import uk.org.neglectexchange.toolkit.problem.ProblemException;
 import uk.org.neglectexchange.toolkit.survey.PracticeSurveyQuestions.Approach;
 import uk.org.neglectexchange.toolkit.survey.PracticeSurveyQuestions.Scale;
 

@@ -20,7 +20,7 @@ import uk.org.neglectexchange.toolkit.support.TopicReader;
 @QuarkusTest
 class EventCorrelationTest {
 
-    @ConfigProperty(name = "mp.messaging.outgoing.toolkit-events.topic")
+    @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic")
     String topic;
 
     @Test

@@ -9,10 +9,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import uk.org.neglectexchange.platform.problem.Problem.FieldError;
 import uk.org.neglectexchange.toolkit.edition.EditionContent.NeglectCategory;
 import uk.org.neglectexchange.toolkit.edition.EditionContent.PartnershipSettings;
 import uk.org.neglectexchange.toolkit.edition.EditionContent.ThresholdLevel;
-import uk.org.neglectexchange.toolkit.problem.Problem.FieldError;
 
 class EditionPublicationRuleTest {
 

@@ -24,7 +24,7 @@ import uk.org.neglectexchange.toolkit.support.TopicReader;
 @QuarkusTest
 class EditionPublishedEventTest {
 
-    @ConfigProperty(name = "mp.messaging.outgoing.toolkit-events.topic")
+    @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic")
     String topic;
 
     @Test

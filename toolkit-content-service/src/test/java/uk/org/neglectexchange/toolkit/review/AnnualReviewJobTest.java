@@ -38,7 +38,7 @@ import uk.org.neglectexchange.toolkit.support.TopicReader;
 @QuarkusTest
 class AnnualReviewJobTest {
 
-    @ConfigProperty(name = "mp.messaging.outgoing.toolkit-events.topic")
+    @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic")
     String topic;
 
     @Inject

@@ -1,9 +1,0 @@
-package uk.org.neglectexchange.assessment.inbox;
-
-import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-/** A CloudEvent read from Kafka (binary mode) whose data has passed its JSON Schema. */
-public record ReceivedEvent(UUID id, String type, String source, String subject, JsonNode data) {
-}
