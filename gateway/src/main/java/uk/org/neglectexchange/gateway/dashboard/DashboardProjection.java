@@ -14,8 +14,8 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import uk.org.neglectexchange.gateway.inbox.Inbox;
-import uk.org.neglectexchange.gateway.inbox.ReceivedEvent;
+import uk.org.neglectexchange.platform.inbox.Inbox;
+import uk.org.neglectexchange.platform.inbox.ReceivedEvent;
 
 /**
  * Writes the events the dashboard counts into its projection (V3__dashboard.sql): one row per child, assessment

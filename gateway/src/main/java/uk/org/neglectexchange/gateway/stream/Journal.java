@@ -16,8 +16,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,8 +26,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import uk.org.neglectexchange.gateway.inbox.PoisonEvent;
-import uk.org.neglectexchange.gateway.inbox.ReceivedEvent;
+import javax.sql.DataSource;
+import uk.org.neglectexchange.platform.inbox.PoisonEvent;
+import uk.org.neglectexchange.platform.inbox.ReceivedEvent;
 
 /**
  * The stream's journal (table stream_journal): each event once, numbered by seq. Writers take one advisory lock

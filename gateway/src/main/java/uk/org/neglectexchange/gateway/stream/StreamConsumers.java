@@ -8,9 +8,9 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
-import uk.org.neglectexchange.gateway.inbox.EventReader;
-import uk.org.neglectexchange.gateway.inbox.PoisonEvent;
-import uk.org.neglectexchange.gateway.inbox.UntilDatabaseAnswers;
+import uk.org.neglectexchange.platform.inbox.EventReader;
+import uk.org.neglectexchange.platform.inbox.PoisonEvent;
+import uk.org.neglectexchange.platform.inbox.UntilDatabaseAnswers;
 
 /**
  * Journals every event of the three topics for the stream (consumer group {@code <nx.consumer-group>-stream}). The

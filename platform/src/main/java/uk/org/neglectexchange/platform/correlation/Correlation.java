@@ -25,7 +25,7 @@ public final class Correlation {
 
     public static final String REQUEST_ID = "requestId";
     public static final String TRACE_ID = "traceId";
-    static final String REQUEST_ID_HEADER = "X-Request-Id";
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     /** As the gateway accepts it: anything else could smuggle line breaks or markup into logs. */
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
