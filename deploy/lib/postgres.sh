@@ -30,7 +30,7 @@ postgres_debian_start() {
   if [ -z "$version" ]; then
     say "  no PostgreSQL server on this machine: installing Debian's postgresql"
     nx_apt_install postgresql
-    version=$(ls /usr/lib/postgresql | sort -V | tail -n1)
+    version=$(find /usr/lib/postgresql -mindepth 1 -maxdepth 1 -printf '%f\n' | sort -V | tail -n1)
     [ -f "/etc/postgresql/$version/main/postgresql.conf" ] || pg_createcluster "$version" main >>"$NX_LOGS/apt.log" 2>&1
     # a new, dev-only cluster: trust for local connections as on the project's machines, on NX_PG_PORT
     cat > "/etc/postgresql/$version/main/pg_hba.conf" <<'HBA'

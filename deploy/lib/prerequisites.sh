@@ -67,10 +67,11 @@ nx_ensure_node() {
     case $(uname -m) in x86_64) arch=x64 ;; aarch64) arch=arm64 ;; *) die "Node.js $(node --version) is too old (20.19 needed)" ;; esac
     say "  Node.js $(node --version) is older than 20.19: fetching Node.js $NX_NODE_VERSION from the npm registry (once; cached in $dir)"
     tmp=$(mktemp -d)
-    (cd "$tmp" && npm pack -q "node-linux-$arch@$NX_NODE_VERSION" >/dev/null 2>&1) \
-      && tar xzf "$tmp"/node-linux-*.tgz -C "$tmp" package/bin/node \
-      && mkdir -p "$dir/bin" && mv "$tmp/package/bin/node" "$dir/bin/node" \
-      || { rm -rf "$tmp"; die "could not fetch node-linux-$arch@$NX_NODE_VERSION with npm"; }
+    if ! { (cd "$tmp" && npm pack -q "node-linux-$arch@$NX_NODE_VERSION" >/dev/null 2>&1) \
+        && tar xzf "$tmp"/node-linux-*.tgz -C "$tmp" package/bin/node; }; then
+      rm -rf "$tmp"; die "could not fetch node-linux-$arch@$NX_NODE_VERSION with npm"
+    fi
+    mkdir -p "$dir/bin" && mv "$tmp/package/bin/node" "$dir/bin/node"
     rm -rf "$tmp"
   fi
   export PATH=$dir/bin:$PATH
