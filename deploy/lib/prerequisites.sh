@@ -20,12 +20,14 @@ nx_needs() {
 nx_apt_install() {
   local log=$NX_LOGS/apt.log
   export DEBIAN_FRONTEND=noninteractive
-  if ! compgen -G '/var/lib/apt/lists/*_Packages' >/dev/null; then apt-get update -qq >>"$log" 2>&1; fi
+  printf '== %s: apt-get install %s\n' "$(date '+%F %T')" "$*" >>"$log"
+  if ! compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null; then nx_apt_update >>"$log" 2>&1; fi
   apt-get install -y -qq -o Dpkg::Use-Pty=0 "$@" >>"$log" 2>&1 && return 0
-  { apt-get update -qq && apt-get install -y -qq -o Dpkg::Use-Pty=0 "$@"; } >>"$log" 2>&1 && return 0
+  { nx_apt_update && apt-get install -y -qq -o Dpkg::Use-Pty=0 "$@"; } >>"$log" 2>&1 && return 0
   tail -n 15 "$log" >&2
   die "apt-get install $* failed (log: $log)"
 }
+nx_apt_update() { echo "== apt-get update"; apt-get update -qq; }
 
 # nx_missing up|test: the pairs of nx_needs whose command is not there
 nx_missing() {
