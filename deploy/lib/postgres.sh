@@ -23,7 +23,11 @@ postgres_ensure_running() {
   wait_until postgres 30 postgres_ready || die "PostgreSQL is not answering on $NX_PG_HOST:$NX_PG_PORT"
 }
 
-postgres_debian_version() { find /etc/postgresql -mindepth 3 -maxdepth 3 -path '*/main/postgresql.conf' 2>/dev/null | cut -d/ -f4 | sort -V | tail -n1; }
+# the newest Debian cluster named main, or nothing (no /etc/postgresql at all on a machine without a server)
+postgres_debian_version() {
+  [ -d /etc/postgresql ] || return 0
+  find /etc/postgresql -mindepth 3 -maxdepth 3 -path '*/main/postgresql.conf' | cut -d/ -f4 | sort -V | tail -n1
+}
 
 postgres_debian_start() {
   local version; version=$(postgres_debian_version)
