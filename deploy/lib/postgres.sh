@@ -5,7 +5,8 @@ NX_DATABASES=(toolkit assessment escalation gateway)
 
 psql_admin() { psql -v ON_ERROR_STOP=1 -qAt -h "$NX_PG_HOST" -p "$NX_PG_PORT" -U "$NX_PG_SUPERUSER" -d postgres "$@"; }
 
-postgres_ready() { pg_isready -q -h "$NX_PG_HOST" -p "$NX_PG_PORT"; }
+# as the superuser: a role that does not exist (root, a login name) would leave a FATAL in the server log at each poll
+postgres_ready() { pg_isready -q -h "$NX_PG_HOST" -p "$NX_PG_PORT" -U "$NX_PG_SUPERUSER"; }
 
 # When nothing answers on NX_PG_HOST:NX_PG_PORT: as root, the Debian cluster (installed first if the machine has no
 # PostgreSQL server); otherwise, or with NX_PG_EMBEDDED=1, an embedded PostgreSQL that deploy/bin/down stops.
