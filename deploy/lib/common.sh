@@ -78,16 +78,19 @@ wait_until() {
   printf ' ready in %ss\n' $((SECONDS - start))
 }
 
-# stop_process NAME: SIGTERM the recorded PID (and kc.sh's java child), wait, then SIGKILL.
+# stop_process NAME: SIGTERM the recorded PID (and kc.sh's java child), wait, then SIGKILL. PostgreSQL gets SIGINT,
+# its fast shutdown (SIGTERM would wait for every client to leave), and stops its own children.
 stop_process() {
-  local name=$1 f pid pids
+  local name=$1 f pid pids sig=TERM
   f=$(pid_file "$name")
   [ -f "$f" ] || return 0
   pids=$(cat "$f")
   # scripts run with set -e: a process without children (pgrep 1) or already gone (kill 1) is no error here
-  for pid in $pids; do pids="$pids $(pgrep -P "$pid" 2>/dev/null | tr '\n' ' ' || true)"; done
+  if [ "$name" = postgres ]; then sig=INT
+  else for pid in $pids; do pids="$pids $(pgrep -P "$pid" 2>/dev/null | tr '\n' ' ' || true)"; done
+  fi
   printf '  stopping %-26s' "$name"
-  kill -TERM $pids 2>/dev/null || true
+  kill -"$sig" $pids 2>/dev/null || true
   for _ in $(seq 1 40); do
     alive=0; for pid in $pids; do kill -0 "$pid" 2>/dev/null && alive=1; done
     [ $alive = 0 ] && break

@@ -1,4 +1,5 @@
 # The infrastructure every service and test needs: PostgreSQL, Kafka with its topics, Keycloak with the realm.
+source "$(dirname "${BASH_SOURCE[0]}")/prerequisites.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/postgres.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/kafka.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/keycloak.sh"
