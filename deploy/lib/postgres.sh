@@ -104,9 +104,11 @@ postgres_create_role_and_db() {  # ROLE DATABASE...
 postgres_create_databases() {
   local name
   for name in "${NX_DATABASES[@]}"; do
-    # nx_<service> for the running suite, _test for each module's tests, _e2e for the gateway's suite tests
+    # nx_<service> for the running suite, _test for each module's tests, _e2e for the system tests
     postgres_create_role_and_db "nx_$name" "nx_$name" "nx_${name}_test" "nx_${name}_e2e"
   done
+  # the platform library's own tests (a small application of the library alone)
+  postgres_create_role_and_db nx_platform nx_platform_test
   postgres_create_role_and_db nx_keycloak nx_keycloak
-  say "  databases ready: ${NX_DATABASES[*]/#/nx_} (+ _test, _e2e) and nx_keycloak"
+  say "  databases ready: ${NX_DATABASES[*]/#/nx_} (+ _test, _e2e), nx_platform_test and nx_keycloak"
 }
