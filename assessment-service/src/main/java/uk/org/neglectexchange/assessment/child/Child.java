@@ -1,6 +1,7 @@
 package uk.org.neglectexchange.assessment.child;
 
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /** A child as the exchange knows it: a pseudonymous reference, the partnership it belongs to, the lead agency. */
 @Entity
@@ -28,4 +30,16 @@ public class Child extends PanacheEntityBase {
 
     @Column(name = "registered_by_client")
     public String registeredByClient;
+
+    /** The child with this reference, if there is one (a reference not shaped like one finds none). */
+    public static Optional<Child> known(String childRef) {
+        return childRef == null || !childRef.matches("CH-[A-Z2-9]{10}") ? Optional.empty()
+                : Child.<Child>findByIdOptional(childRef);
+    }
+
+    /** The child of this partnership, or 404 for anyone else's: another partnership cannot tell it exists. */
+    public static Child ofPartnership(String childRef, String partnership) {
+        return known(childRef).filter(child -> child.partnership.equals(partnership))
+                .orElseThrow(() -> ProblemException.notFound("No child with this childRef in your partnership"));
+    }
 }

@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import uk.org.neglectexchange.assessment.identity.IdentityConfig;
 import uk.org.neglectexchange.assessment.identity.IdentityProtection;
 import uk.org.neglectexchange.assessment.identity.NhsNumber;
 import uk.org.neglectexchange.assessment.sharing.InformationSharing;
@@ -53,8 +53,8 @@ public class ChildService {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "nx.identity.allow-test-nhs-numbers", defaultValue = "false")
-    boolean allowTestNhsNumbers;
+    @Inject
+    IdentityConfig identityConfig;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -73,11 +73,11 @@ public class ChildService {
         if (!partnership.equals(caller.partnership())) {
             throw ProblemException.forbidden("Clients register children of their own partnership (" + caller.partnership() + ")");
         }
-        var breaches = ChildRegistrationRule.breaches(request, today(), allowTestNhsNumbers);
+        var breaches = ChildRegistrationRule.breaches(request, today(), identityConfig.allowTestNhsNumbers());
         if (!breaches.isEmpty()) {
             throw ProblemException.unprocessable(breaches);
         }
-        Optional<NhsNumber> nhsNumber = Optional.ofNullable(request.nhsNumber()).map(n -> NhsNumber.parse(n, allowTestNhsNumbers));
+        Optional<NhsNumber> nhsNumber = Optional.ofNullable(request.nhsNumber()).map(n -> NhsNumber.parse(n, identityConfig.allowTestNhsNumbers()));
         String nhsHash = nhsNumber.map(n -> protection.matchingHash("nhs:" + n.digits())).orElse(null);
         String nameAndDateHash = protection.matchingHash(ChildRegistrationRule.nameAndDateKey(request));
         // one registration of the same identity at a time, so two agencies registering at once get one child
@@ -103,11 +103,7 @@ public class ChildService {
 
     /** The caller's partnership's child, or 404 for anyone else's: another partnership cannot tell it exists. */
     public Child visibleChild(String childRef) {
-        Child child = childRef == null || !childRef.matches("CH-[A-Z2-9]{10}") ? null : Child.findById(childRef);
-        if (child == null || !child.partnership.equals(caller.partnership())) {
-            throw ProblemException.notFound("No child with this childRef in your partnership");
-        }
-        return child;
+        return Child.ofPartnership(childRef, caller.partnership());
     }
 
     /** The child's age band today (PRE_BIRTH for an unborn baby), from the encrypted date of birth. */

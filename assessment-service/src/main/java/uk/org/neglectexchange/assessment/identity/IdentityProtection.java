@@ -14,7 +14,6 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Identities are encrypted at rest (AES-256-GCM, a fresh IV per value) and matched by keyed hash (HMAC-SHA256), so
@@ -31,10 +30,9 @@ public class IdentityProtection {
     private final SecretKeySpec matchingKey;
     private final SecureRandom random = new SecureRandom();
 
-    IdentityProtection(@ConfigProperty(name = "nx.identity.encryption-key") String encryptionKey,
-            @ConfigProperty(name = "nx.identity.matching-key") String matchingKey) {
-        this.encryptionKey = new SecretKeySpec(key(encryptionKey, "nx.identity.encryption-key"), "AES");
-        this.matchingKey = new SecretKeySpec(key(matchingKey, "nx.identity.matching-key"), "HmacSHA256");
+    IdentityProtection(IdentityConfig config) {
+        this.encryptionKey = new SecretKeySpec(key(config.encryptionKey(), "nx.identity.encryption-key"), "AES");
+        this.matchingKey = new SecretKeySpec(key(config.matchingKey(), "nx.identity.matching-key"), "HmacSHA256");
     }
 
     public String encrypt(String plain) {

@@ -13,7 +13,6 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.vertx.core.http.HttpServerRequest;
 import uk.org.neglectexchange.assessment.child.Child;
-import uk.org.neglectexchange.assessment.child.ChildService;
 import uk.org.neglectexchange.platform.caller.Caller;
 import uk.org.neglectexchange.platform.problem.ProblemException;
 
@@ -30,9 +29,6 @@ public class InformationSharing {
 
     @Inject
     HttpServerRequest request;
-
-    @Inject
-    ChildService children;
 
     @Inject
     Clock clock;
@@ -66,14 +62,11 @@ public class InformationSharing {
     public SharingRecordView.Page records(String childRef, long after, int limit) {
         List<SharingRecord> records;
         if (caller.hasRole("audit-read")) {
-            Child child = childRef.matches("CH-[A-Z2-9]{10}") ? Child.findById(childRef) : null;
-            if (child == null) {
-                throw ProblemException.notFound("No child with this childRef");
-            }
+            Child.known(childRef).orElseThrow(() -> ProblemException.notFound("No child with this childRef"));
             records = SharingRecord.<SharingRecord>find("childRef = ?1 and id > ?2", Sort.by("id"), childRef, after)
                     .page(Page.ofSize(limit)).list();
         } else {
-            Child child = children.visibleChild(childRef);
+            Child child = Child.ofPartnership(childRef, caller.partnership());
             if (!child.leadAgency.equals(caller.agency())) {
                 throw ProblemException.forbidden("Only the lead agency and the data protection officer see sharing records");
             }

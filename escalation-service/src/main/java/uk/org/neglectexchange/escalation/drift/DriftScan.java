@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -38,16 +37,8 @@ public class DriftScan {
     @Inject
     Clock clock;
 
-    /** Children per transaction; each holds an advisory lock until the page commits (PostgreSQL's lock table is shared). */
-    @ConfigProperty(name = "nx.drift.scan.page-size", defaultValue = "500")
-    int pageSize;
-
-    /**
-     * Pages evaluated at once: while one waits for PostgreSQL another evaluates its rules. Pages hold disjoint
-     * children, so they never wait on each other's locks.
-     */
-    @ConfigProperty(name = "nx.drift.scan.parallel-pages", defaultValue = "2")
-    int parallelPages;
+    @Inject
+    DriftScanConfig config;
 
     /** Carries the scan's trace (and so the events' traceparent) onto the threads that evaluate its pages. */
     @Inject
@@ -64,13 +55,13 @@ public class DriftScan {
         long started = System.nanoTime();
         partnerships.evaluate(today);
         List<String> childRefs = histories.childRefs();
-        int pages = (childRefs.size() + pageSize - 1) / pageSize;
+        int pages = (childRefs.size() + config.pageSize() - 1) / config.pageSize();
         AtomicInteger nextPage = new AtomicInteger();
         Runnable worker = () -> {
             for (int page; (page = nextPage.getAndIncrement()) < pages; ) {
                 try {
-                    int from = page * pageSize;
-                    evaluator.evaluate(childRefs.subList(from, Math.min(from + pageSize, childRefs.size())), today);
+                    int from = page * config.pageSize();
+                    evaluator.evaluate(childRefs.subList(from, Math.min(from + config.pageSize(), childRefs.size())), today);
                 } catch (RuntimeException e) {
                     nextPage.set(pages); // the other workers stop too: the scan fails as a whole, as it did
                     throw e;
@@ -78,7 +69,7 @@ public class DriftScan {
             }
         };
         List<CompletableFuture<Void>> workers = new ArrayList<>();
-        for (int i = 0; i < parallelPages; i++) {
+        for (int i = 0; i < config.parallelPages(); i++) {
             workers.add(executor.runAsync(worker));
         }
         CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).join();

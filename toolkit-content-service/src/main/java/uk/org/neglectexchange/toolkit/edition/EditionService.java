@@ -3,7 +3,6 @@ package uk.org.neglectexchange.toolkit.edition;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,8 +38,8 @@ public class EditionService {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "nx.toolkit.review-period", defaultValue = "P12M")
-    Period reviewPeriod;
+    @Inject
+    ToolkitReviewConfig reviewConfig;
 
     public List<Edition> editions(ToolkitFamily family, boolean includeDrafts) {
         return Edition.ofFamily(family).stream()
@@ -106,7 +104,7 @@ public class EditionService {
         draft.status = EditionStatus.PUBLISHED;
         draft.publishedAt = now;
         draft.publishedBy = actor;
-        draft.reviewDueOn = now.toLocalDate().plus(reviewPeriod);
+        draft.reviewDueOn = now.toLocalDate().plus(reviewConfig.reviewPeriod());
         outbox.append(EditionPublished.TYPE, family.name(), family + "/" + draft.version, null,
                 EditionPublished.of(draft, content));
         return draft;

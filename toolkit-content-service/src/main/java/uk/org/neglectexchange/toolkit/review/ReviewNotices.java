@@ -7,10 +7,9 @@ import java.util.Optional;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import uk.org.neglectexchange.toolkit.edition.Edition;
 import uk.org.neglectexchange.toolkit.edition.EditionStatus;
+import uk.org.neglectexchange.toolkit.edition.ToolkitReviewConfig;
 
 /**
  * D9: a published edition is DUE for review from {@code nx.toolkit.review-due-notice} before its review date and
@@ -23,7 +22,11 @@ public class ReviewNotices {
     private final Period noticeLead;
 
     @Inject
-    public ReviewNotices(@ConfigProperty(name = "nx.toolkit.review-due-notice", defaultValue = "P30D") Period noticeLead) {
+    public ReviewNotices(ToolkitReviewConfig config) {
+        this(config.reviewDueNotice());
+    }
+
+    ReviewNotices(Period noticeLead) {
         this.noticeLead = noticeLead;
     }
 
