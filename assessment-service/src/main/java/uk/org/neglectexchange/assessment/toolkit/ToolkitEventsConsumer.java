@@ -8,10 +8,8 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
-import uk.org.neglectexchange.platform.correlation.Correlation;
 import uk.org.neglectexchange.platform.inbox.EventReader;
 import uk.org.neglectexchange.platform.inbox.PoisonEvent;
-import uk.org.neglectexchange.platform.inbox.UntilDatabaseAnswers;
 
 /**
  * Reads toolkit-events. A transient failure (database away) is retried a few times; then, or at once for a
@@ -30,9 +28,6 @@ public class ToolkitEventsConsumer {
     @Blocking
     @Retry(maxRetries = 3, delay = 1000, abortOn = PoisonEvent.class)
     public void on(ConsumerRecord<String, String> record) {
-        // the producer's request id and trace in this service's logs, and on any event appended in consequence
-        try (var correlated = Correlation.applying(record)) {
-            UntilDatabaseAnswers.apply(() -> editions.apply(reader.read(record)));
-        }
+        reader.apply(record, editions::apply);
     }
 }

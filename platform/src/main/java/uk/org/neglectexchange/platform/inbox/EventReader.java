@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
+import uk.org.neglectexchange.platform.correlation.Correlation;
+
 /**
  * Turns a Kafka record into a {@link ReceivedEvent}, or a {@link PoisonEvent} naming why it cannot be one:
  * missing CloudEvents headers, a type without a contract in docs/events, data that is not JSON or breaks its schema.
@@ -36,6 +39,16 @@ public class EventReader {
 
     @Inject
     ObjectMapper json;
+
+    /**
+     * Applies a consumed record: with its producer's request id and trace in this service's logs and on any event
+     * appended in consequence, waiting out a database outage. A {@link PoisonEvent} goes on to the consumer's DLQ.
+     */
+    public void apply(ConsumerRecord<String, String> record, Consumer<ReceivedEvent> effect) {
+        try (var correlated = Correlation.applying(record)) {
+            UntilDatabaseAnswers.apply(() -> effect.accept(read(record)));
+        }
+    }
 
     public ReceivedEvent read(ConsumerRecord<String, String> record) {
         String id = header(record, "ce_id");
