@@ -25,10 +25,6 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -43,9 +39,7 @@ import io.restassured.specification.RequestSpecification;
  * {@code -Dnx.audit.rounds} (default 1) repeats the mixture; the report is in stdout and target/audit-completeness.txt.
  * The bigger run is deploy/reliability/audit-completeness.sh.
  */
-@QuarkusTest
-@TestProfile(AuditCompletenessTest.Unthrottled.class)
-@QuarkusTestResource(value = SuiteProcesses.class, restrictToAnnotatedClass = true)
+@SystemTest(gateway = AuditCompletenessTest.Unthrottled.class)
 class AuditCompletenessTest {
 
     private static final String LEAD = "hscp-childrens-services";
@@ -56,9 +50,9 @@ class AuditCompletenessTest {
     private static final String INDICATOR = "HIOW.PHYSICAL_CARE.NUTRITION.0_4";
 
     /** The completeness of the trail is the point here, not how often a client may call. */
-    public static class Unthrottled implements QuarkusTestProfile {
+    public static class Unthrottled extends GatewayProfile {
         @Override
-        public Map<String, String> getConfigOverrides() {
+        public Map<String, String> overrides() {
             return Map.of("nx.limits.default.requests-per-second", "100000", "nx.limits.default.burst", "100000");
         }
     }

@@ -43,14 +43,11 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import uk.org.neglectexchange.systemtests.support.PrivacyScanCapture;
 import uk.org.neglectexchange.systemtests.BadRequests.BadRequest;
 import uk.org.neglectexchange.systemtests.BadRequests.Baseline;
 import uk.org.neglectexchange.systemtests.BadRequests.Operation;
+import uk.org.neglectexchange.systemtests.support.PrivacyScanCapture;
 
 /**
  * Bad input through the gateway into the real services (OWASP API8, API4): requests generated from the combined
@@ -64,8 +61,7 @@ import uk.org.neglectexchange.systemtests.BadRequests.Operation;
  * {@code -Dnx.badinput.only=<index>} to send one request again. The full run is {@code deploy/reliability/bad-input.sh}.
  * The report goes to stdout and {@code target/bad-input-report.txt}.
  */
-@QuarkusTest
-@QuarkusTestResource(value = SuiteProcesses.class, restrictToAnnotatedClass = true)
+@SystemTest
 class BadInputTest {
 
     private static final String CHILDRENS_SERVICES = "hscp-childrens-services";
@@ -78,8 +74,11 @@ class BadInputTest {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TestHTTPResource("/")
-    URL gateway;
+    private final URL gateway;
+
+    BadInputTest(SuiteProcesses suite) {
+        this.gateway = suite.url("/");
+    }
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();

@@ -16,8 +16,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -25,8 +23,7 @@ import io.restassured.specification.RequestSpecification;
  * The dashboard end to end: a child registered and assessed through the gateway by real agency clients reaches
  * the partnership's dashboard through the assessment service's outbox and assessment-events, and no other's.
  */
-@QuarkusTest
-@QuarkusTestResource(value = SuiteProcesses.class, restrictToAnnotatedClass = true)
+@SystemTest
 class DashboardEndToEndTest {
 
     @Test

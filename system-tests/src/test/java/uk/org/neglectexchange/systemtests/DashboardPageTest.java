@@ -33,9 +33,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -45,16 +42,18 @@ import io.restassured.specification.RequestSpecification;
  * API shows up in the live feed and in the figures without the page being reloaded. Leaves a screenshot in
  * target/dashboard-screenshots/.
  */
-@QuarkusTest
-@QuarkusTestResource(value = SuiteProcesses.class, restrictToAnnotatedClass = true)
+@SystemTest
 class DashboardPageTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String LEAD_AGENCY = "hscp-childrens-services";
 
-    @TestHTTPResource("/dashboard/")
-    URL page;
+    private final URL page;
+
+    DashboardPageTest(SuiteProcesses suite) {
+        this.page = suite.url("/dashboard/");
+    }
 
     WebDriver browser;
 

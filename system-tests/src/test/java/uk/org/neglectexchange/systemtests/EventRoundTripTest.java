@@ -13,21 +13,20 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
  * The whole suite, end to end: a toolkit edition published through the gateway travels through the toolkit
  * service's outbox and toolkit-events to the assessment and escalation services, and is visible through the gateway.
  */
-@QuarkusTest
-@QuarkusTestResource(value = SuiteProcesses.class, restrictToAnnotatedClass = true)
+@SystemTest
 class EventRoundTripTest {
 
-    @TestHTTPResource("/")
-    java.net.URL gateway;
+    private final java.net.URL gateway;
+
+    EventRoundTripTest(SuiteProcesses suite) {
+        this.gateway = suite.url("/");
+    }
 
     @Test
     void anEditionPublishedThroughTheGatewayReachesTheOtherServices() {

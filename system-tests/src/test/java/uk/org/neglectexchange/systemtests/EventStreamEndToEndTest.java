@@ -19,9 +19,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import uk.org.neglectexchange.systemtests.support.SseClient;
 
@@ -29,14 +26,16 @@ import uk.org.neglectexchange.systemtests.support.SseClient;
  * The event stream end to end: a chronology entry posted through the gateway to the assessment service leaves its
  * outbox as chronology.entry-added and reaches an HSCP dashboard connected to the gateway's stream, and no other.
  */
-@QuarkusTest
-@QuarkusTestResource(value = SuiteProcesses.class, restrictToAnnotatedClass = true)
+@SystemTest
 class EventStreamEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TestHTTPResource("/api/v1/events/stream")
-    URL stream;
+    private final URL stream;
+
+    EventStreamEndToEndTest(SuiteProcesses suite) {
+        this.stream = suite.url("/api/v1/events/stream");
+    }
 
     @Test
     void aChronologyEntryPostedThroughTheGatewayArrivesOnTheDashboardStream() throws IOException {

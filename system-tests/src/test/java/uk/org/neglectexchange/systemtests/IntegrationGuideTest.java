@@ -17,12 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * docs/integration-guide.md as an agency's integration engineer follows it: docs/check-integration-guide.sh runs every
@@ -30,19 +26,20 @@ import io.quarkus.test.junit.QuarkusTest;
  * block checks the statuses it shows, so the guide fails here the day one of its commands stops working. Also saves
  * the suite's combined OpenAPI document, which docs/lint.sh lints.
  */
-@QuarkusTest
-@QuarkusTestResource(value = SuiteProcesses.class, restrictToAnnotatedClass = true)
+@SystemTest
 class IntegrationGuideTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path GUIDE_LOG = Path.of("target", "integration-guide.log").toAbsolutePath();
     static final Path COMBINED_OPENAPI = Path.of("target", "combined-openapi.json").toAbsolutePath();
 
-    @TestHTTPResource("/")
-    URL gateway;
+    private final URL gateway;
+    private final String realmUrl;
 
-    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
-    String realmUrl;
+    IntegrationGuideTest(SuiteProcesses suite) {
+        this.gateway = suite.url("/");
+        this.realmUrl = suite.gatewayConfig().get("quarkus.oidc.auth-server-url");
+    }
 
     @Test
     void everyCommandOfTheIntegrationGuideSucceeds() throws IOException, InterruptedException {

@@ -18,17 +18,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
+import uk.org.neglectexchange.systemtests.GatewayProfile;
 import uk.org.neglectexchange.systemtests.SuiteProcesses;
+import uk.org.neglectexchange.systemtests.SystemTest;
 import uk.org.neglectexchange.systemtests.authz.AuthorizationRules.Outcome;
 import uk.org.neglectexchange.systemtests.authz.AuthorizationRules.Rule;
 import uk.org.neglectexchange.systemtests.authz.AuthorizationRules.Scope;
@@ -47,25 +43,29 @@ import uk.org.neglectexchange.systemtests.authz.RealmClients.Client;
  * refusal problem+json. Bad tokens go through the gateway and straight to the owning service as well, past the
  * gateway: each service must refuse them on its own. The summary goes to the test output and target/authz-matrix.md.
  */
-@QuarkusTest
-@TestProfile(AuthorizationMatrixTest.Unthrottled.class)
-@QuarkusTestResource(value = SuiteProcesses.class, restrictToAnnotatedClass = true)
+@SystemTest(gateway = AuthorizationMatrixTest.Unthrottled.class)
 class AuthorizationMatrixTest {
 
     private static final Path REPORT = Path.of("target", "authz-matrix.md");
 
     /** The matrix is about who gets in, not how often: the per-client rate limits would only add 429s. */
-    public static class Unthrottled implements QuarkusTestProfile {
+    public static class Unthrottled extends GatewayProfile {
         @Override
-        public Map<String, String> getConfigOverrides() {
+        public Map<String, String> overrides() {
             return Map.of("nx.limits.default.requests-per-second", "100000", "nx.limits.default.burst", "100000",
                     "nx.limits.clients.\"wsscp-education\".requests-per-second", "100000",
                     "nx.limits.clients.\"wsscp-education\".burst", "100000");
         }
     }
 
-    @TestHTTPResource("/")
-    java.net.URL gatewayUrl;
+    private final java.net.URL gatewayUrl;
+    /** The suite under test: where the gateway routes each service, and the realm it was given. */
+    private final SuiteProcesses suite;
+
+    AuthorizationMatrixTest(SuiteProcesses suite) {
+        this.gatewayUrl = suite.url("/");
+        this.suite = suite;
+    }
 
     @Test
     void everyOperationOfTheApiHasARuleAndEveryRuleAnOperation() {
@@ -139,7 +139,7 @@ class AuthorizationMatrixTest {
         }
         Instant matrixDone = Instant.now();
 
-        String realmUrl = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+        String realmUrl = suite.gatewayConfig().get("quarkus.oidc.auth-server-url");
         Map<Kind, String> badTokens = BadTokens.make(realmUrl);
         Client representative = callers.stream().filter(c -> "hscp-childrens-services".equals(c.id())).findFirst().orElseThrow();
         for (Rule rule : AuthorizationRules.RULES.values()) {
@@ -189,7 +189,7 @@ class AuthorizationMatrixTest {
     }
 
     /** The service that owns a path, as the gateway routes it (the gateway's own paths have none). */
-    private static java.util.Optional<String> serviceUrl(String path) {
+    private java.util.Optional<String> serviceUrl(String path) {
         String segment = path.split("/")[3];
         String route = switch (segment) {
             case "toolkits" -> "toolkit";
@@ -197,8 +197,7 @@ class AuthorizationMatrixTest {
             case "escalations", "drift-alerts", "escalation-procedures" -> "escalation";
             default -> null;
         };
-        return java.util.Optional.ofNullable(route).map(r -> ConfigProvider.getConfig()
-                .getValue("nx.routes.services." + r + ".url", String.class));
+        return java.util.Optional.ofNullable(route).map(suite::serviceUrl);
     }
 
     /** {@code METHOD path} of every operation in the combined document the gateway serves. */

@@ -19,10 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
-import uk.org.neglectexchange.systemtests.support.KeycloakTokens;
+import uk.org.neglectexchange.systemtests.SuiteProcesses;
 import uk.org.neglectexchange.systemtests.authz.RealmClients.Client;
+import uk.org.neglectexchange.systemtests.support.KeycloakTokens;
 
 /**
  * A real access token for each caller: a service account by the client-credentials grant, a user the way a browser
@@ -50,7 +49,7 @@ final class CallerTokens {
     }
 
     private static String signIn(Client caller) {
-        String realm = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+        String realm = SuiteProcesses.realmUrl();
         HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);

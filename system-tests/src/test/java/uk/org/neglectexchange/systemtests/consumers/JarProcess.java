@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One module of the suite, from its built {@code quarkus-run.jar}, as a real process on a free port with the given
- * system properties; its log goes to {@code target/e2e-logs/<name>.log}. The replay test starts the gateway this way
- * (twice) and the fresh consumer instances beside the ones {@code SuiteProcesses} started.
+ * system properties; its log goes to {@code target/e2e-logs/<name>.log}. The replay test starts the fresh consumer
+ * instances this way, beside the ones {@code SuiteProcesses} started.
  */
 final class JarProcess implements AutoCloseable {
 
@@ -41,7 +41,7 @@ final class JarProcess implements AutoCloseable {
             Path jar = ROOT.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing: build it first (./mvnw install -DskipTests, or "
-                        + "./mvnw verify, which runs this test after packaging)");
+                        + "./mvnw verify, which builds the services before the system tests)");
             }
             Files.createDirectories(LOGS);
             int port = freePort();

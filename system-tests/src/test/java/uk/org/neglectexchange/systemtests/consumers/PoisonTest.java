@@ -21,11 +21,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import uk.org.neglectexchange.systemtests.SuiteProcesses;
+import uk.org.neglectexchange.systemtests.SystemTest;
 import uk.org.neglectexchange.systemtests.consumers.Consumers.Consumer;
 import uk.org.neglectexchange.systemtests.consumers.Poison.Kind;
 import uk.org.neglectexchange.systemtests.consumers.Poison.Sent;
@@ -37,12 +35,14 @@ import uk.org.neglectexchange.systemtests.consumers.Poison.Sent;
  * every poison record on {@code <topic>.dlq} with the reason in its headers, apply nothing of it, and apply the
  * valid event after it. The table is also written to target/poison-report.txt (deploy/reliability/poison.sh).
  */
-@QuarkusTest
-@QuarkusTestResource(value = SuiteProcesses.class, restrictToAnnotatedClass = true)
+@SystemTest
 class PoisonTest {
 
-    @TestHTTPResource("/")
-    java.net.URL gateway;
+    private final java.net.URL gateway;
+
+    PoisonTest(SuiteProcesses suite) {
+        this.gateway = suite.url("/");
+    }
 
     @Test
     void everyConsumerSendsEachPoisonRecordToTheDlqWithItsReasonAndGoesOn() throws IOException {

@@ -21,13 +21,13 @@ import uk.org.neglectexchange.systemtests.consumers.Consumers.Service;
 
 /**
  * Issue 8: replaying every topic from the beginning into fresh consumers gives the same projections. The three
- * services (SuiteProcesses) and a gateway, each from its built jar, take a mixed workload ({@link Workload}); once
+ * services and the gateway ({@link SuiteProcesses}), each from its built jar, take a mixed workload ({@link Workload}); once
  * every consumer has applied every record, a fresh instance of each consuming service (the assessment service, the
  * escalation service and a second gateway) starts on a new empty database in a new consumer group, reads the topics
  * from the earliest offset, and must end with the same checksum, table by table, of what it builds from the topics
  * ({@link Consumers#PROJECTION_TABLES}). The fresh services publish whatever they derive again into topics of their
- * own, so the run's topics hold only the original events. It runs after packaging (failsafe) because it starts the
- * gateway's own jar twice. {@code -Dnx.replay.children=N} sets the workload (6 in CI; deploy/reliability/replay.sh
+ * own, so the run's topics hold only the original events. An *IT (failsafe, after the *Test classes): it starts a
+ * second set of consumers beside the suite. {@code -Dnx.replay.children=N} sets the workload (6 in CI; deploy/reliability/replay.sh
  * runs more); the report is also written to target/replay-report.txt.
  */
 class ReplayIT {
@@ -40,14 +40,13 @@ class ReplayIT {
         int children = Integer.getInteger("nx.replay.children", 6);
         try {
             long t0 = System.nanoTime();
-            SuiteProcesses suite = new SuiteProcesses();
-            Map<String, String> suiteConfig = suite.start();
-            started.add(suite::stop);
-            JarProcess gateway = start("gateway", "gateway", gatewayProperties(suiteConfig, Service.GATEWAY.suiteDatabase(),
-                    suiteConfig.get("nx.consumer-group"))).awaitReady();
+            // the suite's gateway as the replay's gateways: none of the settings the other system tests add
+            SuiteProcesses suite = SuiteProcesses.start(Map.of());
+            started.add(suite);
+            Map<String, String> suiteConfig = suite.gatewayConfig();
             long t1 = System.nanoTime();
 
-            Workload workload = new Workload(gateway.url());
+            Workload workload = new Workload("http://127.0.0.1:" + suite.gatewayPort());
             workload.run(children);
             long t2 = System.nanoTime();
             List<String> producers = SuiteProcesses.databases().subList(0, 3);

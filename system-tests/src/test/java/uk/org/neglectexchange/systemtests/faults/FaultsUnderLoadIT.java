@@ -103,7 +103,7 @@ class FaultsUnderLoadIT {
         // writes would be given: its retries beyond that are refused with 429 + Retry-After, as they would be
         settings.put("nx.limits.clients.\"" + CLIENT + "\".requests-per-second", String.valueOf(Math.max(100, RATE * 1.5)));
         settings.put("nx.limits.clients.\"" + CLIENT + "\".burst", String.valueOf((long) Math.max(200, RATE * 3)));
-        gateway = new Node("gateway", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath(), freePort(), settings,
+        gateway = new Node("gateway", ROOT.resolve("gateway/target/quarkus-app/quarkus-run.jar"), freePort(), settings,
                 LOGS.resolve("gateway.log"));
         NODES.put("gateway", gateway);
         for (Node node : NODES.values()) {

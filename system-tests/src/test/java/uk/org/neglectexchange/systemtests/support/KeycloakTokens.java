@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.eclipse.microprofile.config.ConfigProvider;
+import uk.org.neglectexchange.systemtests.SuiteProcesses;
 
-/** Real access tokens from the running Keycloak, by the client-credentials grant of the realm's dev clients. */
+/**
+ * Real access tokens from the running Keycloak, by the client-credentials grant of the realm's dev clients. A copy of
+ * the gateway's own test class of the same name, reading the realm from the environment as the suite's processes do.
+ */
 public final class KeycloakTokens {
 
     public static final String HSCP_HEALTH = "hscp-health";
@@ -43,6 +46,6 @@ public final class KeycloakTokens {
     }
 
     private static String realmUrl() {
-        return ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+        return SuiteProcesses.realmUrl();
     }
 }

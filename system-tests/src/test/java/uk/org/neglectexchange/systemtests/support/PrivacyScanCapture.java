@@ -30,9 +30,10 @@ import io.restassured.specification.FilterableResponseSpecification;
  * Keeps what deploy/reliability/privacy-scan.sh needs after the run: every error body (status ≥ 400) a test
  * received, and every identity (NHS number, names, date of birth) a test sent, including generated ones that the
  * sources cannot show. Registered for every test class by JUnit's extension auto-detection (META-INF/services;
- * quarkus-junit's junit-platform.properties turns it on); it adds one REST Assured filter. Files:
+ * src/test/resources/junit-platform.properties turns it on); it adds one REST Assured filter. Files:
  * target/privacy-scan/*.jsonl, fresh for each run.
- * A @QuarkusTest runs in Quarkus's own class loader, with its own REST Assured: the filter is installed there.
+ * A copy of the gateway's own test class of the same name, whose @QuarkusTests run in Quarkus's own class loader
+ * (the filter is installed in the test class's loader); here that is the one class loader of the run.
  */
 public class PrivacyScanCapture implements BeforeAllCallback, BeforeEachCallback, Filter {
 

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** A server-sent events client over java.net.http, reading on a thread of its own into lists the test can inspect. */
+/**
+ * A server-sent events client over java.net.http, reading on a thread of its own into lists the test can inspect. A
+ * copy of the gateway's own test class of the same name.
+ */
 public final class SseClient implements AutoCloseable {
 
     /** One dispatched SSE message. */
