@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,12 @@ public final class SuiteProcesses implements AutoCloseable {
     private static final String TOPIC_PREFIX = RUN_NAME + ".";
     /** A service that starts in seconds alone took 129 s on the shared 2-core machine under a load average of 30. */
     private static final Duration READY_WITHIN = Duration.ofSeconds(240);
+    /**
+     * Starts of one process before the suite gives up. On the shared 2-core machine under load, a service's first
+     * database connection at start-up (Flyway's clean) can take longer than its 1 s acquisition timeout, and the
+     * service exits: it is started again, with the same settings, rather than failing the whole test class.
+     */
+    private static final int STARTS = 3;
 
     /**
      * What the gateway's {@code %test} profile gave the gateway under test while it ran in-process (under
@@ -60,7 +67,7 @@ public final class SuiteProcesses implements AutoCloseable {
             new Service("escalation", "escalation-service", "nx_escalation_" + RUN_NAME));
     private static final Service GATEWAY = new Service(null, "gateway", "nx_gateway_" + RUN_NAME);
 
-    private final Map<Service, Process> processes = new LinkedHashMap<>();
+    private final Map<Service, Launched> processes = new LinkedHashMap<>();
     private final Map<String, String> gatewayConfig = new LinkedHashMap<>();
     private int gatewayPort;
 
@@ -100,7 +107,7 @@ public final class SuiteProcesses implements AutoCloseable {
             String runId = UUID.randomUUID().toString().substring(0, 8);
             for (Service service : SERVICES) {
                 int port = freePort();
-                suite.processes.put(service, launch(service, port, serviceConfig(service, runId)));
+                suite.processes.put(service, new Launched(service, port, serviceConfig(service, runId)));
                 suite.gatewayConfig.put("nx.routes.services." + service.route() + ".url", "http://127.0.0.1:" + port);
             }
             // The gateway reads the same fresh topics into its own database of the run.
@@ -112,9 +119,9 @@ public final class SuiteProcesses implements AutoCloseable {
             suite.gatewayConfig.put("quarkus.oidc.auth-server-url", realmUrl());
             suite.gatewayConfig.putAll(gatewayExtras);
             suite.gatewayPort = freePort();
-            suite.processes.put(GATEWAY, launch(GATEWAY, suite.gatewayPort, suite.gatewayConfig));
-            for (Map.Entry<Service, Process> started : suite.processes.entrySet()) {
-                awaitReady(started.getKey(), portOf(suite, started.getKey()), started.getValue());
+            suite.processes.put(GATEWAY, new Launched(GATEWAY, suite.gatewayPort, suite.gatewayConfig));
+            for (Launched started : suite.processes.values()) {
+                started.awaitReady();
             }
             return suite;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -174,49 +181,88 @@ public final class SuiteProcesses implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:5432/" + database;
     }
 
-    private static int portOf(SuiteProcesses suite, Service service) {
-        return service == GATEWAY ? suite.gatewayPort
-                : URI.create(suite.gatewayConfig.get("nx.routes.services." + service.route() + ".url")).getPort();
-    }
+    /** One process of the suite: started at once, started again if it exits before it is ready. */
+    private static final class Launched {
 
-    private static Process launch(Service service, int port, Map<String, String> config) throws IOException {
-        Path jar = ROOT.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: the system tests run the services built before them "
-                    + "in the reactor (./mvnw verify from the project root, or ./mvnw install -DskipTests first)");
+        private final Service service;
+        private final int port;
+        private final Map<String, String> config;
+        private Process process;
+        private int starts;
+
+        Launched(Service service, int port, Map<String, String> config) throws IOException {
+            this.service = service;
+            this.port = port;
+            this.config = Map.copyOf(config);
+            launch();
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + port));
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", jar.toString()));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                // appended: each test class starts the suite again, and the privacy scan reads every start's log
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()))
-                .start();
-    }
 
-    private static Path log(Service service) {
-        return LOGS.resolve(service.module() + ".log");
-    }
+        private void launch() throws IOException {
+            Path jar = ROOT.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: the system tests run the services built before "
+                        + "them in the reactor (./mvnw verify from the project root, or ./mvnw install -DskipTests first)");
+            }
+            String java = ProcessHandle.current().info().command().orElse("java");
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
+                    "-Dquarkus.http.port=" + port));
+            config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.addAll(List.of("-jar", jar.toString()));
+            starts++;
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    // appended: each test class starts the suite again, and the privacy scan reads every start's log
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
+                    .start();
+        }
 
-    private static void awaitReady(Service service, int port, Process process) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(3)).build();
-        try {
-            await(service.module() + " ready").atMost(READY_WITHIN).pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptionsInstanceOf(IOException.class)
-                    .until(() -> {
-                        if (!process.isAlive()) {
-                            throw new IllegalStateException(service.module() + " exited at start-up; log: " + log(service));
-                        }
-                        return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                    });
-        } catch (ConditionTimeoutException e) {
-            throw new IllegalStateException(service.module() + " was not ready within " + READY_WITHIN.toSeconds()
-                    + " s; log: " + log(service), e);
+        private Path log() {
+            return LOGS.resolve(service.module() + ".log");
+        }
+
+        void awaitReady() throws IOException {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(3)).build();
+            Instant deadline = Instant.now().plus(READY_WITHIN);
+            while (true) {
+                try {
+                    // ready, or exited (then started again below)
+                    Duration left = Duration.between(Instant.now(), deadline);
+                    await(service.module() + " ready").atMost(left.isNegative() ? Duration.ofSeconds(1) : left)
+                            .pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class)
+                            .until(() -> !process.isAlive()
+                                    || http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+                } catch (ConditionTimeoutException e) {
+                    throw new IllegalStateException(service.module() + " was not ready within "
+                            + READY_WITHIN.toSeconds() + " s; log: " + log(), e);
+                }
+                if (process.isAlive()) {
+                    return;
+                }
+                if (starts >= STARTS) {
+                    throw new IllegalStateException(service.module() + " exited at start-up " + starts
+                            + " times; log: " + log());
+                }
+                System.out.println("system tests: " + service.module() + " exited at start-up (" + process.exitValue()
+                        + "), starting it again; log: " + log());
+                launch();
+            }
+        }
+
+        void stop() {
+            process.destroy();
+        }
+
+        void awaitStopped() {
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -229,18 +275,9 @@ public final class SuiteProcesses implements AutoCloseable {
     /** Stops the gateway first (it consumes what the services publish), then the services. */
     @Override
     public void close() {
-        List<Process> stopping = new ArrayList<>(processes.values()).reversed();
-        stopping.forEach(Process::destroy);
-        for (Process process : stopping) {
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        List<Launched> stopping = new ArrayList<>(processes.values()).reversed();
+        stopping.forEach(Launched::stop);
+        stopping.forEach(Launched::awaitStopped);
         processes.clear();
     }
 }
