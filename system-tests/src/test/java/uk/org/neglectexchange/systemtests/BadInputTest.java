@@ -68,7 +68,7 @@ class BadInputTest {
     private static final String EDITOR = "hiow-toolkit-editor";
     private static final String DPO = "partnership-dpo";
     private static final String DASHBOARD = "hscp-dashboard";
-    /** Its own tiny allowance in the test profile (burst 3, 0.01/s); no other test of this class uses it. */
+    /** Its own tiny allowance (burst 3, 0.01/s: SuiteProcesses.AS_UNDER_TEST); no other test of this class uses it. */
     private static final String THROTTLED = "wsscp-education";
     private static final String PRACTITIONER = "fuzz-practitioner";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
