@@ -110,7 +110,7 @@ class FaultsUnderLoadIT {
             node.start();
         }
         for (Node node : NODES.values()) {
-            node.awaitReady(Duration.ofSeconds(180));
+            node.awaitFirstStart(Duration.ofSeconds(180), 3);
         }
     }
 

@@ -120,7 +120,7 @@ class TwoInstancesIT {
             node.start();
         }
         for (Node node : nodes.values()) {
-            node.awaitReady(Duration.ofSeconds(240));
+            node.awaitFirstStart(Duration.ofSeconds(240), 3);
         }
         ReplicaReconciliation reconciliation = new ReplicaReconciliation(ASSESSMENT_DB, ESCALATION_DB, TOOLKIT_DB, GATEWAY_DB,
                 TOPIC_PREFIX, KAFKA);
