@@ -2,7 +2,7 @@
 # Runs every ```bash block of docs/integration-guide.md, in order, in one shell, against a running exchange:
 #   GATEWAY=http://127.0.0.1:8080 KEYCLOAK=http://127.0.0.1:8180 docs/check-integration-guide.sh
 # Fails at the first command that fails (each example checks the HTTP status it shows), naming the guide's line.
-# CI runs it through the gateway's suite test IntegrationGuideTest, against the whole suite on a random port.
+# CI runs it through the system test IntegrationGuideTest (system-tests), against the whole suite on random ports.
 set -euo pipefail
 guide="$(cd "$(dirname "$0")" && pwd)/integration-guide.md"
 # the guide works in a directory of its own under $TMPDIR (responses, a 1 MiB body): all of it goes afterwards

@@ -2,18 +2,18 @@
 # Lints the API documents the exchange publishes, failing on any error:
 #   - docs/asyncapi.yaml with the AsyncAPI CLI (`asyncapi validate`), failing on warnings too (it has none);
 #   - the combined OpenAPI document of the running suite (all services in one document, as /q/openapi serves it)
-#     with Redocly CLI and docs/lint/redocly.yaml. The gateway's suite test IntegrationGuideTest saves it to
-#     gateway/target/combined-openapi.json; another file can be named as the first argument.
+#     with Redocly CLI and docs/lint/redocly.yaml. The system test IntegrationGuideTest saves it to
+#     system-tests/target/combined-openapi.json; another file can be named as the first argument.
 # The linters (versions pinned in docs/lint/package-lock.json) are installed once per lockfile into
 # ~/.cache/neglect-exchange/npm (NX_CACHE_DIR), shared by clones; needs node and npm.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-openapi=${1:-$root/gateway/target/combined-openapi.json}
+openapi=${1:-$root/system-tests/target/combined-openapi.json}
 lint="$root/docs/lint"
 cache="${NX_CACHE_DIR:-$HOME/.cache/neglect-exchange}/npm"
 
 if [ ! -s "$openapi" ]; then
-  echo "docs/lint.sh: no combined OpenAPI document at $openapi: the gateway's suite test IntegrationGuideTest writes it" \
+  echo "docs/lint.sh: no combined OpenAPI document at $openapi: the system test IntegrationGuideTest writes it" \
     "(./mvnw verify from the project root)" >&2
   exit 1
 fi

@@ -353,14 +353,15 @@ public class PrivacyScan {
         void logs(Path root) throws IOException {
             List<Path> files = new ArrayList<>();
             for (String pattern : List.of("*/target/quarkus-test.log*", "*/target/surefire-reports/**",
-                    "*/target/failsafe-reports/**", "gateway/target/e2e-logs/*", "gateway/target/faults-logs/*",
-                    "gateway/target/replicas-logs/*", ".local/logs/*", "*/target/*.txt", "*/target/*.md", "*/target/*.log")) {
+                    "*/target/failsafe-reports/**", "system-tests/target/e2e-logs/*",
+                    "system-tests/target/faults-logs/*", "system-tests/target/replicas-logs/*", ".local/logs/*",
+                    "*/target/*.txt", "*/target/*.md", "*/target/*.log")) {
                 files.addAll(glob(root, pattern));
             }
             // The integration guide's transcript is the client's side: what its examples were rightly shown (a child
             // read with identity-read returns the identity), as an agency's own system would hold it, not a log of
             // the exchange. The services' logs of the same run are in e2e-logs and are scanned.
-            files.removeIf(file -> file.endsWith(Path.of("gateway", "target", "integration-guide.log")));
+            files.removeIf(file -> file.endsWith(Path.of("system-tests", "target", "integration-guide.log")));
             long[] counts = scanned.computeIfAbsent("logs", k -> new long[2]);
             for (Path file : files.stream().distinct().sorted().toList()) {
                 counts[0]++;

@@ -2,19 +2,19 @@
 # Issue 8: audit completeness. A counted mixture of child-data reads and writes through the gateway into the three
 # real services (every child-data operation, refusals on the child's data included), each call with its own
 # X-Request-Id; then the audit_entry rows of the assessment and escalation services for those ids, compared call by
-# call and per operation (gateway/src/test/.../suite/AuditCompletenessTest). Target: rows = expected, none missing,
-# none twice. Prints the table; also in gateway/target/audit-completeness.txt.
+# call and per operation (system-tests/src/test/.../systemtests/AuditCompletenessTest). Target: rows = expected, none missing,
+# none twice. Prints the table; also in system-tests/target/audit-completeness.txt.
 #   deploy/reliability/audit-completeness.sh [ROUNDS]     (default 20 rounds of the mixture; CI runs 1)
-# Needs PostgreSQL, Kafka and Keycloak running (deploy/bin/up --infra-only) and the services built
-# (./mvnw install -DskipTests). NX_E2E_ID names the run's databases and topics (default e2e).
+# Needs PostgreSQL, Kafka and Keycloak running (deploy/bin/up --infra-only) and the three services built
+# (./mvnw install -DskipTests; the run builds the gateway). NX_E2E_ID names the run's databases and topics (default e2e).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS="${1:-20}"
 source deploy/lib/common.sh
 nx_pick_jdk
 start=$(date +%s)
-./mvnw -B -q verify -pl gateway -Dtest='AuditCompletenessTest' -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -q verify -pl gateway,system-tests -Dtest='AuditCompletenessTest' -Dsurefire.failIfNoSpecifiedTests=false \
   -Dnx.audit.rounds="$ROUNDS" || status=$?
 echo "audit-completeness: $ROUNDS rounds, whole run (build, start-up, calls) $(( $(date +%s) - start )) s"
-cat gateway/target/audit-completeness.txt 2>/dev/null || true
+cat system-tests/target/audit-completeness.txt 2>/dev/null || true
 exit "${status:-0}"

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Authorization matrix (issue 8): runs the gateway's AuthorizationMatrixTest alone. It starts the three services built
-# in the reactor as processes (SuiteProcesses), calls every operation of the combined OpenAPI document through the
+# Authorization matrix (issue 8): runs the system tests' AuthorizationMatrixTest alone. It starts the four services
+# built in the reactor as processes (SuiteProcesses), calls every operation of the combined OpenAPI document through the
 # gateway as every caller of the realm on each partnership's objects, and sends 7 kinds of bad token through the
 # gateway and straight to each service. The same test runs in CI (deploy/bin/test); this is the way to run it on its
-# own. Prints the summary; the full table is gateway/target/authz-matrix.md.
+# own. Prints the summary; the full table is system-tests/target/authz-matrix.md.
 #
 # Needs PostgreSQL, Kafka and Keycloak running (deploy/bin/up --infra-only). Before the run, the realm file's test-only
 # clients (authz-matrix-*: a 1-second token lifespan for the expired token, no audience mapper for the wrong-audience
@@ -35,16 +35,16 @@ curl -sf -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
   | python3 -c 'import json,sys; r=json.load(sys.stdin); print("  added %d, skipped %d (already there)" % (r["added"], r["skipped"]))'
 
 if [ "${NX_SKIP_BUILD:-0}" != 1 ]; then
-  step "Build: ./mvnw install -DskipTests (the services' jars the test starts)"
+  step "Build: ./mvnw install -DskipTests (the four services' jars the test starts)"
   ./mvnw -B -q install -DskipTests
 fi
 
 step "AuthorizationMatrixTest"
-report=gateway/target/authz-matrix.md
+report=system-tests/target/authz-matrix.md
 rm -f "$report"
 start=$(date +%s)
 status=0
-./mvnw -B verify -pl gateway -Dtest=AuthorizationMatrixTest -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B verify -pl system-tests -Dtest=AuthorizationMatrixTest -Dsurefire.failIfNoSpecifiedTests=false \
   > "$NX_LOGS/authz-matrix.log" 2>&1 || status=$?
 if [ -f "$report" ]; then
   grep -E '^(Checked calls|Durations)' "$report"

@@ -14,7 +14,7 @@ import io.restassured.config.RestAssuredConfig;
 
 /**
  * The dashboard page and its libraries are served without a token (it signs the user in itself); the API it calls
- * is not. The page in a browser: suite/DashboardPageTest.
+ * is not. The page in a browser, against the whole suite: DashboardPageTest in system-tests.
  */
 @QuarkusTest
 class DashboardPageFilesTest {
