@@ -98,7 +98,7 @@ class ReplayIT {
             props.put("nx.consumer-group", service.module + "-" + group);
             String out = service == Service.ASSESSMENT ? "assessment-events" : "escalation-events";
             // what the fresh instance derives again (drift alerts, say) goes to its own topic, not the run's
-            props.put("mp.messaging.outgoing." + out + ".topic", sinkPrefix + out);
+            props.put("mp.messaging.outgoing.outbox.topic", sinkPrefix + out);
             fresh.add(start(service.module + "-replay", service.module, props));
         }
         Databases.ensure(Service.GATEWAY.replayDatabase(), Service.GATEWAY.owner());
