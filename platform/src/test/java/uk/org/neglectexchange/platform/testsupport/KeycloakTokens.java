@@ -1,0 +1,48 @@
+package uk.org.neglectexchange.platform.testsupport;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Real access tokens from the running Keycloak, by the client-credentials grant of the realm's dev clients (secret:
+ * the client id and "-secret"). The realm is the module's {@code quarkus.oidc.auth-server-url}.
+ */
+public final class KeycloakTokens {
+
+    /** Tokens live 300 s; a cached one is refreshed well before that. */
+    private static final Duration REUSE_FOR = Duration.ofSeconds(200);
+    private static final Map<String, Issued> CACHE = new ConcurrentHashMap<>();
+
+    private record Issued(String token, Instant at) {
+    }
+
+    private KeycloakTokens() {
+    }
+
+    public static String tokenFor(String clientId) {
+        return CACHE.compute(clientId, (id, issued) -> issued != null && issued.at().plus(REUSE_FOR).isAfter(Instant.now())
+                ? issued
+                : new Issued(given()
+                        .formParam("grant_type", "client_credentials")
+                        .formParam("client_id", id)
+                        .formParam("client_secret", id + "-secret")
+                        .when().post(realmUrl() + "/protocol/openid-connect/token")
+                        .then().statusCode(200)
+                        .extract().path("access_token"), Instant.now())).token();
+    }
+
+    /** The Authorization header's value: "Bearer " and the client's token. */
+    public static String bearer(String clientId) {
+        return "Bearer " + tokenFor(clientId);
+    }
+
+    private static String realmUrl() {
+        return ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+    }
+}
