@@ -2,12 +2,14 @@ package uk.org.neglectexchange.assessment.support;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static uk.org.neglectexchange.assessment.support.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import uk.org.neglectexchange.platform.testsupport.events.ToolkitEventSender;
 
 /**
  * Makes sure the service knows a HIOW edition with indicators of several age bands ({@link ToolkitEventSender#HIOW_INDICATORS})

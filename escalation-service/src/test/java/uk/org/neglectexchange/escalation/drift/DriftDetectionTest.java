@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.org.neglectexchange.escalation.support.KeycloakTokens.bearer;
-import static uk.org.neglectexchange.escalation.support.TopicReader.header;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.events.TopicReader.header;
 
 import java.io.InputStream;
 import java.sql.Connection;
@@ -34,12 +34,13 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
 import io.quarkus.test.junit.QuarkusTest;
+import uk.org.neglectexchange.platform.testsupport.ChildRefs;
 import uk.org.neglectexchange.escalation.calendar.WorkingDayCalendar;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import uk.org.neglectexchange.escalation.support.AssessmentEventSender;
 import uk.org.neglectexchange.escalation.support.KnownProcedures;
-import uk.org.neglectexchange.escalation.support.TopicReader;
+import uk.org.neglectexchange.platform.testsupport.events.TopicReader;
 
 /**
  * Drift detection end to end: real assessment-events records projected through the inbox, the scan run on a chosen
@@ -50,9 +51,6 @@ import uk.org.neglectexchange.escalation.support.TopicReader;
 class DriftDetectionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic")
-    String escalationTopic;
 
     @ConfigProperty(name = "mp.messaging.incoming.assessment-events.dead-letter-queue.topic")
     String deadLetterTopic;
@@ -76,10 +74,10 @@ class DriftDetectionTest {
 
     @Test
     void anUndecidedReferralRaisesOneAlertThatItsDecisionClears() throws Exception {
-        String childRef = AssessmentEventSender.newChildRef();
+        String childRef = ChildRefs.random();
         UUID referralId = UUID.randomUUID();
         UUID referralEvent = UUID.randomUUID();
-        try (TopicReader reader = new TopicReader(escalationTopic); AssessmentEventSender sender = new AssessmentEventSender()) {
+        try (TopicReader reader = TopicReader.outbox(); AssessmentEventSender sender = new AssessmentEventSender()) {
             sender.send(UUID.randomUUID(), "child.registered", childRef, "HSCP", """
                     {"childRef": "%s", "partnership": "HSCP", "leadAgency": "CHILDRENS_SERVICES", "ageBand": "0_4",
                      "registeredAt": "2026-08-27T10:00:00Z"}""".formatted(childRef));
@@ -127,7 +125,7 @@ class DriftDetectionTest {
 
     @Test
     void fortyFiveWorkingDaysAfterItsStartAnUnfinishedAssessmentAlertsOnceAndItsCompletionClearsIt() throws Exception {
-        String childRef = AssessmentEventSender.newChildRef();
+        String childRef = ChildRefs.random();
         UUID assessmentId = UUID.randomUUID();
         LocalDate startedOn = LocalDate.now(clock).minusDays(3);
         LocalDate due = calendar.plusWorkingDays(startedOn, 45);
@@ -156,7 +154,7 @@ class DriftDetectionTest {
 
     @Test
     void aDecisionArrivingBeforeItsReferralProjectsBothAndRaisesNothing() throws Exception {
-        String childRef = AssessmentEventSender.newChildRef();
+        String childRef = ChildRefs.random();
         UUID referralId = UUID.randomUUID();
         UUID lastEvent = UUID.randomUUID();
         try (AssessmentEventSender sender = new AssessmentEventSender()) {
@@ -176,7 +174,7 @@ class DriftDetectionTest {
 
     @Test
     void anAlertIsAcknowledgedWithANoteAndSeenOnlyInItsPartnership() throws Exception {
-        String childRef = AssessmentEventSender.newChildRef();
+        String childRef = ChildRefs.random();
         try (AssessmentEventSender sender = new AssessmentEventSender()) {
             sender.send(UUID.randomUUID(), "referral.received", childRef, "HSCP", """
                     {"referralId": "%s", "childRef": "%s", "partnership": "HSCP", "agency": "POLICE",
@@ -207,7 +205,7 @@ class DriftDetectionTest {
 
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopic() throws Exception {
-        String childRef = AssessmentEventSender.newChildRef();
+        String childRef = ChildRefs.random();
         try (TopicReader dlq = new TopicReader(deadLetterTopic); AssessmentEventSender sender = new AssessmentEventSender()) {
             sender.sendPoison(childRef);
             ConsumerRecord<String, String> dead = dlq.await(r -> childRef.equals(r.key()), Duration.ofSeconds(30))

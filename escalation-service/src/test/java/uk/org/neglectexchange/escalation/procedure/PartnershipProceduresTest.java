@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.org.neglectexchange.escalation.support.KeycloakTokens.bearer;
-import static uk.org.neglectexchange.escalation.support.TopicReader.header;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.events.TopicReader.header;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,8 +23,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import uk.org.neglectexchange.escalation.support.ToolkitEventSender;
-import uk.org.neglectexchange.escalation.support.TopicReader;
+import uk.org.neglectexchange.platform.testsupport.events.ToolkitEventSender;
+import uk.org.neglectexchange.platform.testsupport.events.TopicReader;
 
 /** Partnership procedures follow the published toolkit edition, through the real toolkit-events topic. */
 @QuarkusTest

@@ -5,9 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static uk.org.neglectexchange.gateway.KeycloakTokens.bearer;
-import static uk.org.neglectexchange.gateway.KeycloakTokens.tokenFor;
-import static uk.org.neglectexchange.gateway.ProblemJson.assertProblem;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.tokenFor;
+import static uk.org.neglectexchange.platform.testsupport.ProblemJson.assertProblem;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

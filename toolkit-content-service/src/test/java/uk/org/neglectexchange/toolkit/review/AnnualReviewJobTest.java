@@ -3,8 +3,8 @@ package uk.org.neglectexchange.toolkit.review;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.org.neglectexchange.toolkit.support.KeycloakTokens.bearer;
-import static uk.org.neglectexchange.toolkit.support.TopicReader.header;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.events.TopicReader.header;
 
 import java.io.InputStream;
 import java.sql.Connection;
@@ -20,7 +20,6 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +28,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
 import io.quarkus.test.junit.QuarkusTest;
-import uk.org.neglectexchange.toolkit.support.TopicReader;
+import uk.org.neglectexchange.platform.testsupport.events.TopicReader;
 
 /**
  * The job, run on chosen dates against the WS family's current edition (the other tests publish HIOW editions),
@@ -37,9 +36,6 @@ import uk.org.neglectexchange.toolkit.support.TopicReader;
  */
 @QuarkusTest
 class AnnualReviewJobTest {
-
-    @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic")
-    String topic;
 
     @Inject
     AnnualReviewJob job;
@@ -64,7 +60,7 @@ class AnnualReviewJobTest {
     }
 
     private JsonNode runTwiceAndReadTheOneNotice(String type, String kind, Current ws, LocalDate today) throws Exception {
-        try (TopicReader reader = new TopicReader(topic)) {
+        try (TopicReader reader = TopicReader.outbox()) {
             String subject = "WS/" + ws.version();
             Predicate<ConsumerRecord<String, String>> notice = r -> type.equals(header(r, "ce_type"))
                     && subject.equals(header(r, "ce_subject"));
