@@ -1,9 +1,9 @@
 package uk.org.neglectexchange.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 import static uk.org.neglectexchange.platform.testsupport.ProblemJson.assertProblem;
 

@@ -6,8 +6,6 @@ import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import uk.org.neglectexchange.platform.testsupport.events.ToolkitEventSender;
 
@@ -17,7 +15,6 @@ import uk.org.neglectexchange.platform.testsupport.events.ToolkitEventSender;
  */
 public final class PublishedEditions {
 
-    private static final AtomicInteger PATCH = new AtomicInteger();
     private static volatile String published;
 
     private PublishedEditions() {
@@ -28,10 +25,8 @@ public final class PublishedEditions {
         if (published != null && published.equals(currentVersion("HSCP"))) {
             return published;
         }
-        String version = "6." + (System.currentTimeMillis() / 1000 % 1_000_000) + "." + PATCH.incrementAndGet();
-        try (ToolkitEventSender sender = new ToolkitEventSender()) {
-            sender.sendEditionPublished(UUID.randomUUID(), ToolkitEventSender.hiowEdition(version, ToolkitEventSender.now(), 10));
-        }
+        String version = ToolkitEventSender.nextVersion(6);
+        ToolkitEventSender.publishEdition(ToolkitEventSender.hiowEdition(version, ToolkitEventSender.now(), 10));
         await().atMost(Duration.ofSeconds(30)).until(() -> Objects.equals(version, currentVersion("HSCP")));
         published = version;
         return version;

@@ -10,9 +10,6 @@ import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 import static uk.org.neglectexchange.platform.testsupport.events.TopicReader.header;
 
 import java.io.InputStream;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -34,12 +31,13 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
 import io.quarkus.test.junit.QuarkusTest;
-import uk.org.neglectexchange.platform.testsupport.ChildRefs;
-import uk.org.neglectexchange.escalation.calendar.WorkingDayCalendar;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import uk.org.neglectexchange.escalation.calendar.WorkingDayCalendar;
 import uk.org.neglectexchange.escalation.support.AssessmentEventSender;
 import uk.org.neglectexchange.escalation.support.KnownProcedures;
+import uk.org.neglectexchange.platform.testsupport.ChildRefs;
+import uk.org.neglectexchange.platform.testsupport.Rows;
 import uk.org.neglectexchange.platform.testsupport.events.TopicReader;
 
 /**
@@ -233,13 +231,7 @@ class DriftDetectionTest {
     }
 
     private long count(String sql, UUID id) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setObject(1, id);
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Rows.count(db, sql, id);
     }
 
     /** The alert's next event of this type: keyed by childRef, in its partnership, meeting its schema. */

@@ -13,12 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
+import io.quarkus.test.junit.QuarkusTest;
 import uk.org.neglectexchange.gateway.problem.ProblemException;
 
 /** Who may read the dashboard, and what a bad query gets: problem+json every time, naming the parameter. */

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
-import static uk.org.neglectexchange.platform.testsupport.ProblemJson.assertProblem;
 
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -7,9 +7,6 @@ import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 import static uk.org.neglectexchange.platform.testsupport.events.TopicReader.header;
 
 import java.io.InputStream;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +25,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
 import io.quarkus.test.junit.QuarkusTest;
+import uk.org.neglectexchange.platform.testsupport.Rows;
 import uk.org.neglectexchange.platform.testsupport.events.TopicReader;
 
 /**
@@ -98,14 +96,8 @@ class AnnualReviewJobTest {
     }
 
     private int noticeRows(String version, String kind) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement("select count(*) from toolkit_review_notice n"
-                + " join toolkit_edition e on e.id = n.edition_id where e.family = 'WS' and e.version = ? and n.kind = ?")) {
-            q.setString(1, version);
-            q.setString(2, kind);
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return (int) Rows.count(db, "select count(*) from toolkit_review_notice n"
+                + " join toolkit_edition e on e.id = n.edition_id where e.family = 'WS' and e.version = ? and n.kind = ?",
+                version, kind);
     }
 }

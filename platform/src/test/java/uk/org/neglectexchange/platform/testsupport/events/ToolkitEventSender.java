@@ -5,12 +5,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends records to the real toolkit-events topic (the one the module's {@code toolkit-events} channel reads) the way
  * the toolkit service's outbox relay does, with toolkit.edition.published data valid against docs/events.
  */
 public final class ToolkitEventSender implements AutoCloseable {
+
+    private static final AtomicInteger PATCH = new AtomicInteger();
 
     private final CloudEventSender sender = new CloudEventSender();
     private final String topic = CloudEventSender.incomingTopic("toolkit-events");
@@ -29,6 +32,21 @@ public final class ToolkitEventSender implements AutoCloseable {
         send(data.contains("\"WS\"") ? "WS" : "HIOW",
                 CloudEventSender.attributes(id, "toolkit.edition.published", "/neglect-exchange/toolkit-content-service"),
                 data);
+    }
+
+    /** Publishes one toolkit.edition.published with a new id, and waits for the broker to take it. */
+    public static void publishEdition(String data) {
+        try (ToolkitEventSender sender = new ToolkitEventSender()) {
+            sender.sendEditionPublished(UUID.randomUUID(), data);
+        }
+    }
+
+    /**
+     * An edition version with this major number greater than any a previous run left on the shared topic (the
+     * minor is the time in seconds, the patch counts up): the consumers take the newest as the current edition.
+     */
+    public static String nextVersion(int major) {
+        return major + "." + (System.currentTimeMillis() / 1000 % 1_000_000) + "." + PATCH.incrementAndGet();
     }
 
     /** Indicators of several areas and age bands: three areas for 0_4, one each for PRE_BIRTH, 5_11 and 12_17. */
