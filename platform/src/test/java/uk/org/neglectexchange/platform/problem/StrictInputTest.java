@@ -63,7 +63,7 @@ class StrictInputTest {
             body.writeBytes("{\"givenName\":\"St".getBytes(StandardCharsets.UTF_8));
             body.writeBytes(HexFormat.of().parseHex(hex));
             body.writeBytes(VALID.substring(VALID.indexOf("rict\"")).getBytes(StandardCharsets.UTF_8));
-            post(body.toByteArray(), "application/json").statusCode(400)
+            assertProblem(post(body.toByteArray(), "application/json"), 400)
                     .body("detail", equalTo("The body is not valid UTF-8"));
         }
     }
