@@ -3,7 +3,7 @@ package uk.org.neglectexchange.gateway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
-import static uk.org.neglectexchange.gateway.ProblemJson.assertProblem;
+import static uk.org.neglectexchange.platform.testsupport.ProblemJson.assertProblem;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

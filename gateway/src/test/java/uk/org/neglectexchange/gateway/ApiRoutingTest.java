@@ -1,12 +1,11 @@
 package uk.org.neglectexchange.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
-import static uk.org.neglectexchange.gateway.KeycloakTokens.HSCP_HEALTH;
-import static uk.org.neglectexchange.gateway.KeycloakTokens.bearer;
-import static uk.org.neglectexchange.gateway.ProblemJson.assertProblem;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.ProblemJson.assertProblem;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,7 @@ class ApiRoutingTest {
 
     @Test
     void unknownSegmentIsNotFoundWithoutEchoingTheQuery() {
-        assertProblem(given().header("Authorization", bearer(HSCP_HEALTH))
+        assertProblem(given().header("Authorization", bearer("hscp-health"))
                 .when().get("/api/v1/no-such-thing/123?nhsNumber=9434765919").then(), 404, "Not Found", "not-found")
                 .body("instance", equalTo("/api/v1/no-such-thing/{value}"))
                 .body(not(containsString("9434765919")));
@@ -29,7 +28,7 @@ class ApiRoutingTest {
 
     @Test
     void anIdentifierInThePathIsMaskedInTheProblem() {
-        assertProblem(given().header("Authorization", bearer(HSCP_HEALTH))
+        assertProblem(given().header("Authorization", bearer("hscp-health"))
                 .when().get("/api/v1/no-such-thing/9434765919/notes").then(), 404, "Not Found", "not-found")
                 .body("instance", equalTo("/api/v1/no-such-thing/{value}/notes"))
                 .body(not(containsString("9434765919")));
@@ -37,19 +36,19 @@ class ApiRoutingTest {
 
     @Test
     void apiRootIsNotFound() {
-        assertProblem(given().header("Authorization", bearer(HSCP_HEALTH)).when().get("/api/v1/").then(), 404,
+        assertProblem(given().header("Authorization", bearer("hscp-health")).when().get("/api/v1/").then(), 404,
                 "Not Found", "not-found");
     }
 
     @Test
     void segmentReservedForTheGatewayWithNothingThereYetIsNotFound() {
-        assertProblem(given().header("Authorization", bearer(HSCP_HEALTH)).when().get("/api/v1/dashboard/x").then(),
+        assertProblem(given().header("Authorization", bearer("hscp-health")).when().get("/api/v1/dashboard/x").then(),
                 404, "Not Found", "not-found");
     }
 
     @Test
     void serviceNotRunningIsServiceUnavailableNamingTheService() {
-        assertProblem(given().header("Authorization", bearer(HSCP_HEALTH)).when().get("/api/v1/children/C-1").then(),
+        assertProblem(given().header("Authorization", bearer("hscp-health")).when().get("/api/v1/children/C-1").then(),
                 503, "Service Unavailable", "service-unavailable")
                 .body("detail", equalTo("the assessment service is not answering"))
                 .body("instance", equalTo("/api/v1/children/{value}"));
@@ -57,7 +56,7 @@ class ApiRoutingTest {
 
     @Test
     void postWithBodyToServiceNotRunningFailsFastInsteadOfHanging() {
-        assertProblem(given().header("Authorization", bearer(HSCP_HEALTH)).contentType("application/json")
+        assertProblem(given().header("Authorization", bearer("hscp-health")).contentType("application/json")
                 .body("{\"childRef\":\"C-1\",\"otherAgency\":\"POLICE\"}")
                 .when().post("/api/v1/escalations").then(), 503, "Service Unavailable", "service-unavailable")
                 .body("detail", equalTo("the escalation service is not answering"));
@@ -65,7 +64,7 @@ class ApiRoutingTest {
 
     @Test
     void responseOfAProxiedRouteCarriesTheRequestId() {
-        given().header("Authorization", bearer(HSCP_HEALTH)).header("X-Request-Id", "trace-me-1")
+        given().header("Authorization", bearer("hscp-health")).header("X-Request-Id", "trace-me-1")
                 .when().get("/api/v1/toolkits/HIOW/editions/current")
                 .then().header("X-Request-Id", "trace-me-1");
     }

@@ -9,7 +9,7 @@ import static uk.org.neglectexchange.assessment.assessment.AssessmentResourceTes
 import static uk.org.neglectexchange.assessment.assessment.AssessmentResourceTest.contribution;
 import static uk.org.neglectexchange.assessment.assessment.AssessmentResourceTest.observation;
 import static uk.org.neglectexchange.assessment.assessment.AssessmentResourceTest.open;
-import static uk.org.neglectexchange.assessment.support.TopicReader.header;
+import static uk.org.neglectexchange.platform.testsupport.events.TopicReader.header;
 
 import java.io.InputStream;
 import java.time.Duration;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,21 +27,18 @@ import com.networknt.schema.SpecificationVersion;
 import io.quarkus.test.junit.QuarkusTest;
 import uk.org.neglectexchange.assessment.support.PublishedEditions;
 import uk.org.neglectexchange.assessment.support.TestChildren;
-import uk.org.neglectexchange.assessment.support.TopicReader;
+import uk.org.neglectexchange.platform.testsupport.events.TopicReader;
 
 /** assessment.started, assessment.completed and threshold.changed, read from the real topic and held to their schemas. */
 @QuarkusTest
 class AssessmentEventsTest {
-
-    @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic")
-    String topic;
 
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void anAssessmentsLifeIsAnnouncedWithCodesAndDatesOnly() throws Exception {
         String edition = PublishedEditions.currentHiow();
-        try (TopicReader reader = new TopicReader(topic)) {
+        try (TopicReader reader = TopicReader.outbox()) {
             String childRef = TestChildren.register("hscp-health");
             String v1 = open("hscp-health", childRef);
             contribute("hscp-health", v1, contribution(List.of(observation(AssessmentResourceTest.NUTRITION, 4))));

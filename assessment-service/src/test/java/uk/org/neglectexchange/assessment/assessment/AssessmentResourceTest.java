@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static uk.org.neglectexchange.assessment.support.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 
 import java.util.HashMap;
 import java.util.List;
@@ -59,16 +59,11 @@ class AssessmentResourceTest {
 
     /** A valid contribution shared with consent under the public task and the para 18 safeguarding condition. */
     static Map<String, Object> contribution(List<Map<String, Object>> observations) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("observations", observations);
-        body.put("concerns", List.of("Food cupboard empty at two visits"));
-        body.put("strengths", List.of("Mother asks for help"));
-        body.put("evidence", List.of("Health visitor record of two visits"));
-        body.put("purpose", "Multi-agency neglect assessment");
-        body.put("lawfulBasis", "PUBLIC_TASK_6_1_E");
-        body.put("specialCategoryCondition", "SAFEGUARDING_SCH1_PARA18");
-        body.put("consent", "GIVEN");
-        return body;
+        return new HashMap<>(Map.of("observations", observations,
+                "concerns", List.of("Food cupboard empty at two visits"), "strengths", List.of("Mother asks for help"),
+                "evidence", List.of("Health visitor record of two visits"), "purpose", "Multi-agency neglect assessment",
+                "lawfulBasis", "PUBLIC_TASK_6_1_E", "specialCategoryCondition", "SAFEGUARDING_SCH1_PARA18",
+                "consent", "GIVEN"));
     }
 
     static void contribute(String clientId, String id, Map<String, Object> body) {

@@ -4,15 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.org.neglectexchange.assessment.support.KeycloakTokens.bearer;
-import static uk.org.neglectexchange.assessment.support.TopicReader.header;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.events.TopicReader.header;
 
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.LocalDate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,18 +21,15 @@ import com.networknt.schema.SpecificationVersion;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import uk.org.neglectexchange.assessment.support.TestChildren;
-import uk.org.neglectexchange.assessment.support.TopicReader;
+import uk.org.neglectexchange.platform.testsupport.events.TopicReader;
 
 /** What leaves on assessment-events meets its contract and carries no identity. */
 @QuarkusTest
 class ChildEventsTest {
 
-    @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic")
-    String topic;
-
     @Test
     void registrationAndAReadByAnotherAgencyAreAnnouncedWithoutIdentity() throws Exception {
-        try (TopicReader reader = new TopicReader(topic)) {
+        try (TopicReader reader = TopicReader.outbox()) {
             String nhs = TestChildren.testNhsNumber();
             String family = TestChildren.uniqueFamilyName();
             String childRef = given().header("Authorization", bearer("iowscp-health")).header("X-Practitioner-Id", "hv-1")
@@ -64,7 +60,7 @@ class ChildEventsTest {
 
     @Test
     void theLeadAgencyReadingItsOwnRecordIsNotAnnounced() throws Exception {
-        try (TopicReader reader = new TopicReader(topic)) {
+        try (TopicReader reader = TopicReader.outbox()) {
             String childRef = TestChildren.register("wsscp-education");
             given().header("Authorization", bearer("wsscp-education"))
                     .when().get("/api/v1/children/{ref}", childRef).then().statusCode(200);

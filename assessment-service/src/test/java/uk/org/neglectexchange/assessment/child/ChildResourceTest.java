@@ -7,10 +7,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
-import static uk.org.neglectexchange.assessment.support.KeycloakTokens.bearer;
 import static uk.org.neglectexchange.assessment.support.TestChildren.child;
 import static uk.org.neglectexchange.assessment.support.TestChildren.testNhsNumber;
 import static uk.org.neglectexchange.assessment.support.TestChildren.uniqueFamilyName;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 
 import java.time.LocalDate;
 import java.util.Map;

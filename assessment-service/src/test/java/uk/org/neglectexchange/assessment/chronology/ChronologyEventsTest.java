@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.org.neglectexchange.assessment.support.KeycloakTokens.bearer;
-import static uk.org.neglectexchange.assessment.support.TopicReader.header;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.events.TopicReader.header;
 
 import java.io.InputStream;
 import java.time.Duration;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +25,7 @@ import com.networknt.schema.SpecificationVersion;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import uk.org.neglectexchange.assessment.support.TestChildren;
-import uk.org.neglectexchange.assessment.support.TopicReader;
+import uk.org.neglectexchange.platform.testsupport.events.TopicReader;
 
 /** Chronology events on the real topic meet their contracts, carry what the drift rules need, and no free text. */
 @QuarkusTest
@@ -34,14 +33,11 @@ class ChronologyEventsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic")
-    String topic;
-
     @Test
     void referralDecisionClosureAndCorrectionAreAnnouncedWithoutTheirText() throws Exception {
         String marker = "Marker" + System.nanoTime();
         LocalDate today = LocalDate.now();
-        try (TopicReader reader = new TopicReader(topic)) {
+        try (TopicReader reader = TopicReader.outbox()) {
             String childRef = TestChildren.register("hscp-health");
             String referral = add("hscp-education", childRef, ChronologyResourceTest.entry("REFERRAL", today.minusDays(3),
                     marker + " referral"), Map.of());
@@ -94,7 +90,7 @@ class ChronologyEventsTest {
 
     @Test
     void aRefusedEntryAnnouncesNothing() throws Exception {
-        try (TopicReader reader = new TopicReader(topic)) {
+        try (TopicReader reader = TopicReader.outbox()) {
             String childRef = TestChildren.register("iowscp-police");
             given().header("Authorization", bearer("iowscp-police")).header("X-Practitioner-Id", "pc-1")
                     .contentType(ContentType.JSON).body(ChronologyResourceTest.entry("CONCERN", LocalDate.now().plusDays(2), "x"))

@@ -8,10 +8,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static uk.org.neglectexchange.assessment.support.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -23,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import uk.org.neglectexchange.assessment.support.TestChildren;
+import uk.org.neglectexchange.platform.testsupport.Rows;
 
 @QuarkusTest
 class InformationSharingTest {
@@ -119,12 +118,6 @@ class InformationSharingTest {
     }
 
     private long count(String sql, String childRef) throws Exception {
-        try (Connection c = db.getConnection(); var statement = c.prepareStatement(sql)) {
-            statement.setString(1, childRef);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Rows.count(db, sql, childRef);
     }
 }

@@ -2,12 +2,12 @@ package uk.org.neglectexchange.assessment.support;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static uk.org.neglectexchange.assessment.support.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
+
+import uk.org.neglectexchange.platform.testsupport.events.ToolkitEventSender;
 
 /**
  * Makes sure the service knows a HIOW edition with indicators of several age bands ({@link ToolkitEventSender#HIOW_INDICATORS})
@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PublishedEditions {
 
-    private static final AtomicInteger PATCH = new AtomicInteger();
     private static volatile String published;
 
     private PublishedEditions() {
@@ -26,10 +25,8 @@ public final class PublishedEditions {
         if (published != null && published.equals(currentVersion("HSCP"))) {
             return published;
         }
-        String version = "6." + (System.currentTimeMillis() / 1000 % 1_000_000) + "." + PATCH.incrementAndGet();
-        try (ToolkitEventSender sender = new ToolkitEventSender()) {
-            sender.sendEditionPublished(UUID.randomUUID(), ToolkitEventSender.hiowEdition(version, ToolkitEventSender.now(), 10));
-        }
+        String version = ToolkitEventSender.nextVersion(6);
+        ToolkitEventSender.publishEdition(ToolkitEventSender.hiowEdition(version, ToolkitEventSender.now(), 10));
         await().atMost(Duration.ofSeconds(30)).until(() -> Objects.equals(version, currentVersion("HSCP")));
         published = version;
         return version;

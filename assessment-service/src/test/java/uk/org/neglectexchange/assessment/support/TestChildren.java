@@ -1,7 +1,7 @@
 package uk.org.neglectexchange.assessment.support;
 
 import static io.restassured.RestAssured.given;
-import static uk.org.neglectexchange.assessment.support.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 
 import java.time.LocalDate;
 import java.util.HashMap;

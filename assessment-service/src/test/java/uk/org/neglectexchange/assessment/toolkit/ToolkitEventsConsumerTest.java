@@ -5,34 +5,31 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.org.neglectexchange.assessment.support.KeycloakTokens.bearer;
-import static uk.org.neglectexchange.assessment.support.TopicReader.header;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.events.TopicReader.header;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
-import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import uk.org.neglectexchange.assessment.support.ToolkitEventSender;
-import uk.org.neglectexchange.assessment.support.TopicReader;
+import uk.org.neglectexchange.platform.testsupport.Rows;
+import uk.org.neglectexchange.platform.testsupport.events.ToolkitEventSender;
+import uk.org.neglectexchange.platform.testsupport.events.TopicReader;
 
 /** The toolkit-events consumer against the real topic: applied once, poison to the DLQ, and it carries on. */
 @QuarkusTest
 class ToolkitEventsConsumerTest {
-
-    private static final AtomicInteger PATCH = new AtomicInteger();
 
     @Inject
     DataSource db;
@@ -40,9 +37,7 @@ class ToolkitEventsConsumerTest {
     @Test
     void aPublishedEditionBecomesTheCurrentEditionOfItsPartnerships() throws Exception {
         String version = nextVersion();
-        try (ToolkitEventSender sender = new ToolkitEventSender()) {
-            sender.sendEditionPublished(UUID.randomUUID(), ToolkitEventSender.hiowEdition(version, ToolkitEventSender.now(), 10));
-        }
+        ToolkitEventSender.publishEdition(ToolkitEventSender.hiowEdition(version, ToolkitEventSender.now(), 10));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
                 .header("Authorization", bearer("iowscp-police"))
                 .when().get("/api/v1/partnerships")
@@ -101,14 +96,11 @@ class ToolkitEventsConsumerTest {
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Rows.count(db, sql);
     }
 
     /** Greater than any version a previous run left on the topic. */
     private static String nextVersion() {
-        return "5." + (System.currentTimeMillis() / 1000 % 1_000_000) + "." + PATCH.incrementAndGet();
+        return ToolkitEventSender.nextVersion(5);
     }
 }

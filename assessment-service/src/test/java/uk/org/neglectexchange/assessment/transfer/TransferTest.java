@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.org.neglectexchange.assessment.support.KeycloakTokens.bearer;
-import static uk.org.neglectexchange.assessment.support.TopicReader.header;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.events.TopicReader.header;
 
 import java.io.InputStream;
 import java.time.Duration;
@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,13 +27,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import uk.org.neglectexchange.assessment.support.TestChildren;
-import uk.org.neglectexchange.assessment.support.TopicReader;
+import uk.org.neglectexchange.platform.testsupport.events.TopicReader;
 
 @QuarkusTest
 class TransferTest {
-
-    @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic")
-    String topic;
 
     private static RequestSpecification as(String clientId) {
         return given().header("Authorization", bearer(clientId)).header("X-Practitioner-Id", "sw-0007")
@@ -86,7 +82,7 @@ class TransferTest {
 
     @Test
     void bothPartnershipsAreToldByOneEventWithoutIdentity() throws Exception {
-        try (TopicReader reader = new TopicReader(topic)) {
+        try (TopicReader reader = TopicReader.outbox()) {
             String nhs = TestChildren.testNhsNumber();
             String family = TestChildren.uniqueFamilyName();
             String childRef = as("wsscp-childrens-services")

@@ -6,13 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.org.neglectexchange.escalation.support.KeycloakTokens.bearer;
-import static uk.org.neglectexchange.escalation.support.TopicReader.header;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.events.TopicReader.header;
 
 import java.io.InputStream;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -34,12 +31,14 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
 import io.quarkus.test.junit.QuarkusTest;
-import uk.org.neglectexchange.escalation.calendar.WorkingDayCalendar;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import uk.org.neglectexchange.escalation.calendar.WorkingDayCalendar;
 import uk.org.neglectexchange.escalation.support.AssessmentEventSender;
 import uk.org.neglectexchange.escalation.support.KnownProcedures;
-import uk.org.neglectexchange.escalation.support.TopicReader;
+import uk.org.neglectexchange.platform.testsupport.ChildRefs;
+import uk.org.neglectexchange.platform.testsupport.Rows;
+import uk.org.neglectexchange.platform.testsupport.events.TopicReader;
 
 /**
  * Drift detection end to end: real assessment-events records projected through the inbox, the scan run on a chosen
@@ -50,9 +49,6 @@ import uk.org.neglectexchange.escalation.support.TopicReader;
 class DriftDetectionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic")
-    String escalationTopic;
 
     @ConfigProperty(name = "mp.messaging.incoming.assessment-events.dead-letter-queue.topic")
     String deadLetterTopic;
@@ -76,10 +72,10 @@ class DriftDetectionTest {
 
     @Test
     void anUndecidedReferralRaisesOneAlertThatItsDecisionClears() throws Exception {
-        String childRef = AssessmentEventSender.newChildRef();
+        String childRef = ChildRefs.random();
         UUID referralId = UUID.randomUUID();
         UUID referralEvent = UUID.randomUUID();
-        try (TopicReader reader = new TopicReader(escalationTopic); AssessmentEventSender sender = new AssessmentEventSender()) {
+        try (TopicReader reader = TopicReader.outbox(); AssessmentEventSender sender = new AssessmentEventSender()) {
             sender.send(UUID.randomUUID(), "child.registered", childRef, "HSCP", """
                     {"childRef": "%s", "partnership": "HSCP", "leadAgency": "CHILDRENS_SERVICES", "ageBand": "0_4",
                      "registeredAt": "2026-08-27T10:00:00Z"}""".formatted(childRef));
@@ -127,7 +123,7 @@ class DriftDetectionTest {
 
     @Test
     void fortyFiveWorkingDaysAfterItsStartAnUnfinishedAssessmentAlertsOnceAndItsCompletionClearsIt() throws Exception {
-        String childRef = AssessmentEventSender.newChildRef();
+        String childRef = ChildRefs.random();
         UUID assessmentId = UUID.randomUUID();
         LocalDate startedOn = LocalDate.now(clock).minusDays(3);
         LocalDate due = calendar.plusWorkingDays(startedOn, 45);
@@ -156,7 +152,7 @@ class DriftDetectionTest {
 
     @Test
     void aDecisionArrivingBeforeItsReferralProjectsBothAndRaisesNothing() throws Exception {
-        String childRef = AssessmentEventSender.newChildRef();
+        String childRef = ChildRefs.random();
         UUID referralId = UUID.randomUUID();
         UUID lastEvent = UUID.randomUUID();
         try (AssessmentEventSender sender = new AssessmentEventSender()) {
@@ -176,7 +172,7 @@ class DriftDetectionTest {
 
     @Test
     void anAlertIsAcknowledgedWithANoteAndSeenOnlyInItsPartnership() throws Exception {
-        String childRef = AssessmentEventSender.newChildRef();
+        String childRef = ChildRefs.random();
         try (AssessmentEventSender sender = new AssessmentEventSender()) {
             sender.send(UUID.randomUUID(), "referral.received", childRef, "HSCP", """
                     {"referralId": "%s", "childRef": "%s", "partnership": "HSCP", "agency": "POLICE",
@@ -207,7 +203,7 @@ class DriftDetectionTest {
 
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopic() throws Exception {
-        String childRef = AssessmentEventSender.newChildRef();
+        String childRef = ChildRefs.random();
         try (TopicReader dlq = new TopicReader(deadLetterTopic); AssessmentEventSender sender = new AssessmentEventSender()) {
             sender.sendPoison(childRef);
             ConsumerRecord<String, String> dead = dlq.await(r -> childRef.equals(r.key()), Duration.ofSeconds(30))
@@ -235,13 +231,7 @@ class DriftDetectionTest {
     }
 
     private long count(String sql, UUID id) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setObject(1, id);
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Rows.count(db, sql, id);
     }
 
     /** The alert's next event of this type: keyed by childRef, in its partnership, meeting its schema. */

@@ -10,7 +10,7 @@ import static uk.org.neglectexchange.escalation.escalation.EscalationRequests.di
 import static uk.org.neglectexchange.escalation.escalation.EscalationRequests.get;
 import static uk.org.neglectexchange.escalation.escalation.EscalationRequests.newChildRef;
 import static uk.org.neglectexchange.escalation.escalation.EscalationRequests.raise;
-import static uk.org.neglectexchange.escalation.support.TopicReader.header;
+import static uk.org.neglectexchange.platform.testsupport.events.TopicReader.header;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +23,6 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +33,7 @@ import com.networknt.schema.SpecificationVersion;
 
 import io.quarkus.test.junit.QuarkusTest;
 import uk.org.neglectexchange.escalation.support.KnownProcedures;
-import uk.org.neglectexchange.escalation.support.TopicReader;
+import uk.org.neglectexchange.platform.testsupport.events.TopicReader;
 
 /**
  * D8 with the date handed to the check, as the daily job hands it "today": a stage past its deadline escalates
@@ -46,9 +45,6 @@ class EscalationDeadlineJobTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic")
-    String topic;
-
     @Inject
     EscalationDeadlineJob job;
 
@@ -59,7 +55,7 @@ class EscalationDeadlineJobTest {
 
     @Test
     void aWsscpStagePastItsDeadlineEscalatesItselfOnceAndTellsTheBusinessTeam() throws Exception {
-        try (TopicReader reader = new TopicReader(topic)) {
+        try (TopicReader reader = TopicReader.outbox()) {
             String childRef = newChildRef();
             var raised = raise("wsscp-childrens-services", disagreement(childRef, "HEALTH"))
                     .statusCode(201).body("procedureCode", equalTo("PAN_SUSSEX_7_2")).extract();
@@ -102,7 +98,7 @@ class EscalationDeadlineJobTest {
 
     @Test
     void anOverdueStageFourIsReportedToThePartnershipOnceAndTheResolutionReachesTheBusinessTeam() throws Exception {
-        try (TopicReader reader = new TopicReader(topic)) {
+        try (TopicReader reader = TopicReader.outbox()) {
             String childRef = newChildRef();
             Map<String, Object> urgent = new HashMap<>(disagreement(childRef, "POLICE"));
             urgent.put("startStage", 4);
@@ -140,7 +136,7 @@ class EscalationDeadlineJobTest {
 
     @Test
     void aHipsResolutionDoesNotNotifyABusinessTeam() throws Exception {
-        try (TopicReader reader = new TopicReader(topic)) {
+        try (TopicReader reader = TopicReader.outbox()) {
             String childRef = newChildRef();
             String id = raise("iowscp-health", disagreement(childRef, "EDUCATION")).statusCode(201).extract().path("id");
             act("iowscp-education", id, Map.of("action", "escalate", "reason", "no agreement")).statusCode(200);

@@ -7,7 +7,7 @@ import static uk.org.neglectexchange.escalation.escalation.EscalationRequests.ac
 import static uk.org.neglectexchange.escalation.escalation.EscalationRequests.disagreement;
 import static uk.org.neglectexchange.escalation.escalation.EscalationRequests.newChildRef;
 import static uk.org.neglectexchange.escalation.escalation.EscalationRequests.raise;
-import static uk.org.neglectexchange.escalation.support.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 
 import java.time.LocalDate;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package uk.org.neglectexchange.escalation.escalation;
 
 import static io.restassured.RestAssured.given;
-import static uk.org.neglectexchange.escalation.support.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 
 import java.util.Map;
 import java.util.UUID;

@@ -17,7 +17,7 @@ import static uk.org.neglectexchange.escalation.escalation.EscalationRequests.ge
 import static uk.org.neglectexchange.escalation.escalation.EscalationRequests.newChildRef;
 import static uk.org.neglectexchange.escalation.escalation.EscalationRequests.raise;
 import static uk.org.neglectexchange.escalation.escalation.EscalationRequests.raised;
-import static uk.org.neglectexchange.escalation.support.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,6 +43,7 @@ import io.restassured.response.ValidatableResponse;
 import uk.org.neglectexchange.escalation.calendar.WorkingDayCalendar;
 import uk.org.neglectexchange.escalation.support.AssessmentEventSender;
 import uk.org.neglectexchange.escalation.support.KnownProcedures;
+import uk.org.neglectexchange.platform.testsupport.ChildRefs;
 
 /** The escalation API through the real port, with real Keycloak tokens, against real PostgreSQL and Kafka. */
 @QuarkusTest
@@ -87,7 +88,7 @@ class EscalationResourceTest {
 
     @Test
     void anotherPartnershipsChildIsNotFoundWhenRaisingAboutIt() throws Exception {
-        String childRef = AssessmentEventSender.newChildRef();
+        String childRef = ChildRefs.random();
         try (AssessmentEventSender sender = new AssessmentEventSender()) {
             sender.send(UUID.randomUUID(), "child.registered", childRef, "IOWSCP", """
                     {"childRef": "%s", "partnership": "IOWSCP", "leadAgency": "CHILDRENS_SERVICES", "ageBand": "0_4",

@@ -4,17 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.org.neglectexchange.escalation.support.KeycloakTokens.bearer;
-import static uk.org.neglectexchange.escalation.support.TopicReader.header;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.events.TopicReader.header;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -23,14 +19,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import uk.org.neglectexchange.escalation.support.ToolkitEventSender;
-import uk.org.neglectexchange.escalation.support.TopicReader;
+import uk.org.neglectexchange.platform.testsupport.Rows;
+import uk.org.neglectexchange.platform.testsupport.events.ToolkitEventSender;
+import uk.org.neglectexchange.platform.testsupport.events.TopicReader;
 
 /** Partnership procedures follow the published toolkit edition, through the real toolkit-events topic. */
 @QuarkusTest
 class PartnershipProceduresTest {
-
-    private static final AtomicInteger PATCH = new AtomicInteger();
 
     @Inject
     DataSource db;
@@ -38,9 +33,7 @@ class PartnershipProceduresTest {
     @Test
     void theNewestPublishedEditionSetsEachPartnershipsProcedure() throws Exception {
         String version = nextVersion();
-        try (ToolkitEventSender sender = new ToolkitEventSender()) {
-            sender.sendEditionPublished(UUID.randomUUID(), ToolkitEventSender.hiowEdition(version, ToolkitEventSender.now(), 7));
-        }
+        ToolkitEventSender.publishEdition(ToolkitEventSender.hiowEdition(version, ToolkitEventSender.now(), 7));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
                 .header("Authorization", bearer("hscp-childrens-services"))
                 .when().get("/api/v1/escalation-procedures/IOWSCP")
@@ -99,16 +92,11 @@ class PartnershipProceduresTest {
     }
 
     private boolean processed(UUID eventId) throws SQLException {
-        try (Connection c = db.getConnection();
-                PreparedStatement q = c.prepareStatement("select 1 from processed_event where event_id = ?")) {
-            q.setObject(1, eventId);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return Rows.exist(db, "select 1 from processed_event where event_id = ?", eventId);
     }
 
+    /** Greater than any version a previous run left on the topic. */
     private static String nextVersion() {
-        return "5." + (System.currentTimeMillis() / 1000 % 1_000_000) + "." + PATCH.incrementAndGet();
+        return ToolkitEventSender.nextVersion(5);
     }
 }

@@ -3,10 +3,12 @@ package uk.org.neglectexchange.escalation.support;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItems;
-import static uk.org.neglectexchange.escalation.support.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 
 import java.time.Duration;
 import java.util.UUID;
+
+import uk.org.neglectexchange.platform.testsupport.events.ToolkitEventSender;
 
 /**
  * Escalations need their partnership's procedure, which arrives with a published toolkit edition. The test database

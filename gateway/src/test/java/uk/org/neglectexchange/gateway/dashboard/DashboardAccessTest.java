@@ -5,20 +5,20 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static uk.org.neglectexchange.gateway.KeycloakTokens.bearer;
-import static uk.org.neglectexchange.gateway.KeycloakTokens.tokenFor;
-import static uk.org.neglectexchange.gateway.ProblemJson.assertProblem;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.tokenFor;
+import static uk.org.neglectexchange.platform.testsupport.ProblemJson.assertProblem;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
+import io.quarkus.test.junit.QuarkusTest;
 import uk.org.neglectexchange.gateway.problem.ProblemException;
 
 /** Who may read the dashboard, and what a bad query gets: problem+json every time, naming the parameter. */

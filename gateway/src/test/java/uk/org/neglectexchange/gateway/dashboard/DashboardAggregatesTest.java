@@ -8,8 +8,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static uk.org.neglectexchange.gateway.KeycloakTokens.bearer;
-import static uk.org.neglectexchange.gateway.ProblemJson.assertProblem;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 
 import java.time.DayOfWeek;
 import java.time.Duration;

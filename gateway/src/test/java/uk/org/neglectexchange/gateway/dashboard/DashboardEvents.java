@@ -12,22 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.org.neglectexchange.platform.testsupport.ChildRefs;
+import uk.org.neglectexchange.platform.testsupport.events.CloudEventSender;
 
 /**
  * Publishes CloudEvents (binary mode) as the services do, with data valid against docs/events, for the dashboard
@@ -35,31 +33,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class DashboardEvents implements AutoCloseable {
 
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final KafkaProducer<String, String> producer;
+    private final CloudEventSender sender = new CloudEventSender();
     private final Admin admin;
 
     DashboardEvents() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config("kafka.bootstrap.servers"));
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.producer = new KafkaProducer<>(props);
         Properties adminProps = new Properties();
         adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config("kafka.bootstrap.servers"));
         this.admin = Admin.create(adminProps);
     }
 
     static String childRef() {
-        StringBuilder ref = new StringBuilder("CH-");
-        for (int i = 0; i < 10; i++) {
-            ref.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return ref.toString();
+        return ChildRefs.random();
     }
 
     /** An agency code no other test uses, so counts under it are exact even on shared topics. */
@@ -77,37 +64,21 @@ final class DashboardEvents implements AutoCloseable {
     }
 
     UUID send(String topic, String key, String type, Map<String, ?> data, UUID id) {
+        var attributes = CloudEventSender.attributes(id, type, "/neglect-exchange/gateway-dashboard-test");
+        attributes.put("time", OffsetDateTime.now(ZoneOffset.UTC).toString());
+        attributes.put("subject", key);
+        attributes.put("datacontenttype", "application/json");
         try {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topicOf(topic), key, JSON.writeValueAsString(data));
-            header(record, "ce_specversion", "1.0");
-            header(record, "ce_id", id.toString());
-            header(record, "ce_type", type);
-            header(record, "ce_source", "/neglect-exchange/gateway-dashboard-test");
-            header(record, "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString());
-            header(record, "ce_subject", key);
-            header(record, "content-type", "application/json");
-            producer.send(record).get();
-            return id;
-        } catch (JsonProcessingException | ExecutionException e) {
+            sender.send(topicOf(topic), key, attributes, JSON.writeValueAsString(data));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not publish " + type, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+        return id;
     }
 
     /** A raw record, for poison tests. */
     void sendRaw(String topic, String key, String value, Map<String, String> headers) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topicOf(topic), key, value);
-        headers.forEach((name, v) -> header(record, name, v));
-        try {
-            producer.send(record).get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        sender.sendRecord(topicOf(topic), key, value, headers);
     }
 
     UUID assessmentCompleted(String childRef, String partnership, String category, int level, List<String> agencies,
@@ -281,10 +252,6 @@ final class DashboardEvents implements AutoCloseable {
         return data;
     }
 
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
     /** The topic the dashboard reads for this one (a test profile may point it elsewhere). */
     private static String topicOf(String topic) {
         return config("mp.messaging.incoming.dashboard-" + topic + ".topic");
@@ -317,7 +284,7 @@ final class DashboardEvents implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
+        sender.close();
         admin.close();
     }
 }

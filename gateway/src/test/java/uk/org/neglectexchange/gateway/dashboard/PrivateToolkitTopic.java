@@ -2,16 +2,10 @@ package uk.org.neglectexchange.gateway.dashboard;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import uk.org.neglectexchange.platform.testsupport.events.Topics;
 
 /**
  * Points the dashboard's toolkit consumer at a topic of this test run's own. Editions are global per family: one
@@ -31,28 +25,15 @@ public class PrivateToolkitTopic implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(Topics.class));
+        return List.of(new TestResourceEntry(CreatedTopics.class));
     }
 
     /** Creates the topic and its DLQ once; the broker does not create topics on first use. */
-    public static class Topics implements QuarkusTestResourceLifecycleManager {
+    public static class CreatedTopics implements QuarkusTestResourceLifecycleManager {
 
         @Override
         public Map<String, String> start() {
-            Properties props = new Properties();
-            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, System.getenv().getOrDefault("NX_KAFKA_BOOTSTRAP",
-                    "127.0.0.1:9092"));
-            try (Admin admin = Admin.create(props)) {
-                Set<String> existing = admin.listTopics().names().get();
-                List<NewTopic> missing = List.of(new NewTopic(TOPIC, 3, (short) 1), new NewTopic(TOPIC + ".dlq", 1, (short) 1))
-                        .stream().filter(topic -> !existing.contains(topic.name())).toList();
-                admin.createTopics(missing).all().get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("could not create " + TOPIC, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            Topics.ensure(Topics.bootstrapFromEnvironment(), Map.of(TOPIC, 3, TOPIC + ".dlq", 1));
             return Map.of();
         }
 

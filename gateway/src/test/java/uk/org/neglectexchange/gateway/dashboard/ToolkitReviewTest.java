@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static uk.org.neglectexchange.gateway.KeycloakTokens.bearer;
-import static uk.org.neglectexchange.gateway.ProblemJson.assertProblem;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.ProblemJson.assertProblem;
 
 import java.time.Duration;
 import java.time.LocalDate;

@@ -6,8 +6,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static uk.org.neglectexchange.gateway.KeycloakTokens.HSCP_HEALTH;
-import static uk.org.neglectexchange.gateway.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +47,7 @@ class RateLimitTest {
         assertEquals(true, Integer.parseInt(retryAfter) > 1 && Integer.parseInt(retryAfter) <= 100, retryAfter);
 
         // the override is that client's alone: another client has the default allowance and is not refused
-        request(bearer(HSCP_HEALTH)).statusCode(404)
+        request(bearer("hscp-health")).statusCode(404)
                 .header("RateLimit-Limit", "200")
                 .header("RateLimit-Remaining", notNullValue());
     }

@@ -6,8 +6,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.org.neglectexchange.gateway.KeycloakTokens.HSCP_HEALTH;
-import static uk.org.neglectexchange.gateway.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -28,7 +27,7 @@ import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import uk.org.neglectexchange.gateway.privacy.PrivacyScanCapture;
+import uk.org.neglectexchange.platform.testsupport.privacy.PrivacyScanCapture;
 
 /**
  * The gateway in front of stand-in services ({@link TestUpstreams}): what reaches a service, a body streamed in
@@ -59,7 +58,7 @@ class UpstreamBehaviourTest {
         // 50 connections and 100 waiting (ServiceProxy) to the service that never answers: the 10 beyond them are
         // refused as busy instead of waiting out the timeout with the rest (the fault run's gateway fell behind so)
         int beyond = 10;
-        String token = bearer(HSCP_HEALTH);
+        String token = bearer("hscp-health");
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(15)).build()) {
@@ -134,7 +133,7 @@ class UpstreamBehaviourTest {
             HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
                             + "/api/v1/toolkits/HIOW/editions"))
                     .timeout(Duration.ofSeconds(15))
-                    .header("Authorization", bearer(HSCP_HEALTH))
+                    .header("Authorization", bearer("hscp-health"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[bytes])))
                     .build();
@@ -143,6 +142,6 @@ class UpstreamBehaviourTest {
     }
 
     private static RequestSpecification api() {
-        return given().config(GIVE_UP_AFTER_15_S).header("Authorization", bearer(HSCP_HEALTH));
+        return given().config(GIVE_UP_AFTER_15_S).header("Authorization", bearer("hscp-health"));
     }
 }

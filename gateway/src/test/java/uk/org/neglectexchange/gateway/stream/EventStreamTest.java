@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.org.neglectexchange.gateway.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +46,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import uk.org.neglectexchange.gateway.KeycloakTokens;
 
 /**
  * The event stream against real Kafka, PostgreSQL and Keycloak: CloudEvents produced to the test topics with a plain
@@ -82,7 +81,7 @@ class EventStreamTest {
 
     @Test
     void withoutRoleDashboardIsForbidden() {
-        given().header("Authorization", bearer(KeycloakTokens.HSCP_HEALTH)).when().get("/api/v1/events/stream")
+        given().header("Authorization", bearer("hscp-health")).when().get("/api/v1/events/stream")
                 .then().statusCode(403).contentType(startsWith("application/problem+json"))
                 .body("title", equalTo("Forbidden")).body("status", equalTo(403));
     }

@@ -1,18 +1,15 @@
 package uk.org.neglectexchange.gateway.stream;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Properties;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
+
+import uk.org.neglectexchange.platform.testsupport.ChildRefs;
+import uk.org.neglectexchange.platform.testsupport.events.CloudEventSender;
 
 /**
  * CloudEvents in binary mode, valid against docs/events, produced to the shared test topics with a plain producer.
@@ -20,21 +17,16 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 final class TestEvents {
 
-    private static KafkaProducer<String, String> producer;
+    private static CloudEventSender sender;
 
     private TestEvents() {
     }
 
-    static synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_000_000);
-            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    static synchronized CloudEventSender sender() {
+        if (sender == null) {
+            sender = new CloudEventSender(Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_000_000));
         }
-        return producer;
+        return sender;
     }
 
     static String topic(String name) {
@@ -42,12 +34,7 @@ final class TestEvents {
     }
 
     static String childRef() {
-        String letters = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        StringBuilder ref = new StringBuilder("CH-");
-        for (int i = 0; i < 10; i++) {
-            ref.append(letters.charAt(ThreadLocalRandom.current().nextInt(letters.length())));
-        }
-        return ref.toString();
+        return ChildRefs.random();
     }
 
     /** A drift.detected for the child, with {@code evidenceItems} evidence entries (to make big events). */
@@ -77,26 +64,11 @@ final class TestEvents {
     }
 
     static void send(String topic, String id, String type, String source, String childRef, String partnership, String data) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic(topic), childRef, data);
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", id);
-        header(record, "ce_type", type);
-        header(record, "ce_source", source);
-        header(record, "ce_subject", childRef);
-        header(record, "ce_time", Instant.now().toString());
-        header(record, "ce_partnership", partnership);
-        header(record, "content-type", "application/json");
-        try {
-            producer().send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka did not take the test event", e);
-        }
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        var attributes = CloudEventSender.attributes(id, type, source);
+        attributes.put("subject", childRef);
+        attributes.put("time", Instant.now().toString());
+        attributes.put("partnership", partnership);
+        attributes.put("datacontenttype", "application/json");
+        sender().send(topic(topic), childRef, attributes, data);
     }
 }

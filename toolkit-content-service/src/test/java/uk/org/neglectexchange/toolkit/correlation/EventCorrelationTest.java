@@ -1,46 +1,40 @@
 package uk.org.neglectexchange.toolkit.correlation;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static uk.org.neglectexchange.toolkit.support.KeycloakTokens.bearer;
-import static uk.org.neglectexchange.toolkit.support.TopicReader.header;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.events.TopicReader.header;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import uk.org.neglectexchange.platform.testsupport.RequestCorrelation;
+import uk.org.neglectexchange.platform.testsupport.events.TopicReader;
 import uk.org.neglectexchange.toolkit.edition.EditionResourceTest;
-import uk.org.neglectexchange.toolkit.support.TopicReader;
 
-/** The publication request's id and trace travel on toolkit.edition.published as CloudEvents extensions. */
+/**
+ * The publication request's id and trace travel on toolkit.edition.published as CloudEvents extensions (how any
+ * request's do, with or without an id of its own, the platform's EventCorrelationTest shows).
+ */
 @QuarkusTest
 class EventCorrelationTest {
 
-    @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic")
-    String topic;
-
     @Test
     void publishedEventCarriesTheRequestIdAndTraceOfThePublication() {
-        String requestId = "editor-" + UUID.randomUUID();
-        String traceId = UUID.randomUUID().toString().replace("-", "");
-        try (TopicReader reader = new TopicReader(topic)) {
+        RequestCorrelation correlation = RequestCorrelation.fresh("editor-");
+        try (TopicReader reader = TopicReader.outbox()) {
             String version = EditionResourceTest.openDraft();
-            given().header("Authorization", bearer("hiow-toolkit-editor"))
-                    .header("X-Request-Id", requestId)
-                    .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+            correlation.on(given().header("Authorization", bearer("hiow-toolkit-editor")))
                     .when().post("/api/v1/toolkits/HIOW/editions/{v}/publication", version)
-                    .then().statusCode(200).header("X-Request-Id", requestId);
+                    .then().statusCode(200).header("X-Request-Id", correlation.requestId());
 
             ConsumerRecord<String, String> record = reader
                     .await(r -> ("HIOW/" + version).equals(header(r, "ce_subject")), Duration.ofSeconds(15))
                     .orElseThrow(() -> new AssertionError("no toolkit.edition.published event for HIOW " + version));
-            assertEquals(requestId, header(record, "ce_requestid"));
-            assertEquals(traceId, header(record, "ce_traceparent").split("-")[1]);
-            assertEquals(traceId, header(record, "traceparent").split("-")[1]);
+            correlation.assertCarriedBy(record);
+            correlation.assertProducedInTheTrace(record);
         }
     }
 }

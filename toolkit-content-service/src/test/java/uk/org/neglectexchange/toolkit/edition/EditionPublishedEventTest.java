@@ -3,14 +3,13 @@ package uk.org.neglectexchange.toolkit.edition;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.org.neglectexchange.toolkit.support.KeycloakTokens.bearer;
-import static uk.org.neglectexchange.toolkit.support.TopicReader.header;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.events.TopicReader.header;
 
 import java.io.InputStream;
 import java.time.Duration;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,18 +17,15 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
 import io.quarkus.test.junit.QuarkusTest;
-import uk.org.neglectexchange.toolkit.support.TopicReader;
+import uk.org.neglectexchange.platform.testsupport.events.TopicReader;
 
 /** Publishing goes through the outbox to the real toolkit-events topic, as a CloudEvent that meets its contract. */
 @QuarkusTest
 class EditionPublishedEventTest {
 
-    @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic")
-    String topic;
-
     @Test
     void publishingEmitsAContractAbidingCloudEventKeyedByFamily() throws Exception {
-        try (TopicReader reader = new TopicReader(topic)) {
+        try (TopicReader reader = TopicReader.outbox()) {
             String version = EditionResourceTest.openDraft();
             given().header("Authorization", bearer("hiow-toolkit-editor"))
                     .when().post("/api/v1/toolkits/HIOW/editions/{v}/publication", version)

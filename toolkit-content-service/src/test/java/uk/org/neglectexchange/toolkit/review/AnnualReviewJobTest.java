@@ -3,13 +3,10 @@ package uk.org.neglectexchange.toolkit.review;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.org.neglectexchange.toolkit.support.KeycloakTokens.bearer;
-import static uk.org.neglectexchange.toolkit.support.TopicReader.header;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.events.TopicReader.header;
 
 import java.io.InputStream;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +17,6 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +25,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
 import io.quarkus.test.junit.QuarkusTest;
-import uk.org.neglectexchange.toolkit.support.TopicReader;
+import uk.org.neglectexchange.platform.testsupport.Rows;
+import uk.org.neglectexchange.platform.testsupport.events.TopicReader;
 
 /**
  * The job, run on chosen dates against the WS family's current edition (the other tests publish HIOW editions),
@@ -37,9 +34,6 @@ import uk.org.neglectexchange.toolkit.support.TopicReader;
  */
 @QuarkusTest
 class AnnualReviewJobTest {
-
-    @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic")
-    String topic;
 
     @Inject
     AnnualReviewJob job;
@@ -64,7 +58,7 @@ class AnnualReviewJobTest {
     }
 
     private JsonNode runTwiceAndReadTheOneNotice(String type, String kind, Current ws, LocalDate today) throws Exception {
-        try (TopicReader reader = new TopicReader(topic)) {
+        try (TopicReader reader = TopicReader.outbox()) {
             String subject = "WS/" + ws.version();
             Predicate<ConsumerRecord<String, String>> notice = r -> type.equals(header(r, "ce_type"))
                     && subject.equals(header(r, "ce_subject"));
@@ -102,14 +96,8 @@ class AnnualReviewJobTest {
     }
 
     private int noticeRows(String version, String kind) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement("select count(*) from toolkit_review_notice n"
-                + " join toolkit_edition e on e.id = n.edition_id where e.family = 'WS' and e.version = ? and n.kind = ?")) {
-            q.setString(1, version);
-            q.setString(2, kind);
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return (int) Rows.count(db, "select count(*) from toolkit_review_notice n"
+                + " join toolkit_edition e on e.id = n.edition_id where e.family = 'WS' and e.version = ? and n.kind = ?",
+                version, kind);
     }
 }

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static uk.org.neglectexchange.toolkit.support.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,8 @@
-package uk.org.neglectexchange.escalation.privacy;
+package uk.org.neglectexchange.platform.testsupport.privacy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,9 @@ import io.restassured.specification.FilterableResponseSpecification;
 /**
  * Keeps what deploy/reliability/privacy-scan.sh needs after the run: every error body (status ≥ 400) a test
  * received, and every identity (NHS number, names, date of birth) a test sent, including generated ones that the
- * sources cannot show. Registered for every test class by JUnit's extension auto-detection (META-INF/services;
- * quarkus-junit's junit-platform.properties turns it on); it adds one REST Assured filter. Files:
+ * sources cannot show. A module registers it for every test class by JUnit's extension auto-detection: its
+ * src/test/resources/META-INF/services/org.junit.jupiter.api.extension.Extension names this class (quarkus-junit's
+ * junit-platform.properties turns auto-detection on); it adds one REST Assured filter. Files, in the module's
  * target/privacy-scan/*.jsonl, fresh for each run.
  * A @QuarkusTest runs in Quarkus's own class loader, with its own REST Assured: the filter is installed there.
  */
@@ -132,6 +134,16 @@ public class PrivacyScanCapture implements BeforeAllCallback, BeforeEachCallback
         if (node.isArray()) {
             node.forEach(PrivacyScanCapture::collect);
         }
+    }
+
+    /** For tests that use java.net.http rather than REST Assured: keeps the answer if it is an error. */
+    public static <T> HttpResponse<T> received(HttpResponse<T> response) {
+        if (response.statusCode() >= 400) {
+            Object body = response.body();
+            recordError(response.request().method() + " " + response.request().uri(), response.statusCode(),
+                    body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(body));
+        }
+        return response;
     }
 
     /** An answer with status ≥ 400, as the test received it. */

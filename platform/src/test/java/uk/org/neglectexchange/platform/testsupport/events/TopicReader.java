@@ -1,5 +1,6 @@
-package uk.org.neglectexchange.escalation.support;
+package uk.org.neglectexchange.platform.testsupport.events;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -37,6 +38,11 @@ public final class TopicReader implements AutoCloseable {
         partitions.forEach(consumer::position);
     }
 
+    /** The topic the module's outbox relay publishes to ({@code mp.messaging.outgoing.outbox.topic}). */
+    public static TopicReader outbox() {
+        return new TopicReader(ConfigProvider.getConfig().getValue("mp.messaging.outgoing.outbox.topic", String.class));
+    }
+
     public Optional<ConsumerRecord<String, String>> await(Predicate<ConsumerRecord<String, String>> wanted, Duration within) {
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
@@ -53,9 +59,16 @@ public final class TopicReader implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** The first record of this type with this key, or an AssertionError naming both. */
+    public ConsumerRecord<String, String> awaitEvent(String type, String key, Duration within) {
+        return await(r -> key.equals(r.key()) && type.equals(header(r, "ce_type")), within)
+                .orElseThrow(() -> new AssertionError("no " + type + " for " + key + " within " + within));
+    }
+
+    /** A header's last value as text, or null. */
     public static String header(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package uk.org.neglectexchange.escalation.support;
+package uk.org.neglectexchange.platform.testsupport;
 
 import static io.restassured.RestAssured.given;
 
@@ -9,7 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Real access tokens from the running Keycloak, by the client-credentials grant of the realm's dev clients. */
+/**
+ * Real access tokens from the running Keycloak, by the client-credentials grant of the realm's dev clients (secret:
+ * the client id and "-secret"). The realm is the module's {@code quarkus.oidc.auth-server-url}.
+ */
 public final class KeycloakTokens {
 
     /** Tokens live 300 s; a cached one is refreshed well before that. */
@@ -34,6 +37,7 @@ public final class KeycloakTokens {
                         .extract().path("access_token"), Instant.now())).token();
     }
 
+    /** The Authorization header's value: "Bearer " and the client's token. */
     public static String bearer(String clientId) {
         return "Bearer " + tokenFor(clientId);
     }
