@@ -2,7 +2,7 @@ package uk.org.neglectexchange.systemtests;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static uk.org.neglectexchange.systemtests.support.KeycloakTokens.tokenFor;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.tokenFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

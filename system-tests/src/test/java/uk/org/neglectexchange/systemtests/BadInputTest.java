@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.org.neglectexchange.systemtests.support.KeycloakTokens.bearer;
-import static uk.org.neglectexchange.systemtests.support.KeycloakTokens.tokenFor;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.tokenFor;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,10 +44,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.http.ContentType;
+import uk.org.neglectexchange.platform.testsupport.privacy.PrivacyScanCapture;
 import uk.org.neglectexchange.systemtests.BadRequests.BadRequest;
 import uk.org.neglectexchange.systemtests.BadRequests.Baseline;
 import uk.org.neglectexchange.systemtests.BadRequests.Operation;
-import uk.org.neglectexchange.systemtests.support.PrivacyScanCapture;
 
 /**
  * Bad input through the gateway into the real services (OWASP API8, API4): requests generated from the combined

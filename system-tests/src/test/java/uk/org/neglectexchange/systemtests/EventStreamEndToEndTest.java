@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static uk.org.neglectexchange.systemtests.support.KeycloakTokens.bearer;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.http.ContentType;
-import uk.org.neglectexchange.systemtests.support.SseClient;
+import uk.org.neglectexchange.platform.testsupport.events.SseClient;
 
 /**
  * The event stream end to end: a chronology entry posted through the gateway to the assessment service leaves its

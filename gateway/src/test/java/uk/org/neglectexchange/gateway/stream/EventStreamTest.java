@@ -28,8 +28,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -46,6 +44,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import javax.sql.DataSource;
+import uk.org.neglectexchange.platform.testsupport.events.SseClient;
 
 /**
  * The event stream against real Kafka, PostgreSQL and Keycloak: CloudEvents produced to the test topics with a plain

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import uk.org.neglectexchange.systemtests.support.KeycloakTokens;
+import uk.org.neglectexchange.platform.testsupport.KeycloakTokens;
 
 /**
  * Tokens the exchange must refuse with 401. Real ones from Keycloak where only Keycloak can make them (expired: the

@@ -19,9 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import uk.org.neglectexchange.platform.testsupport.KeycloakTokens;
 import uk.org.neglectexchange.systemtests.SuiteProcesses;
 import uk.org.neglectexchange.systemtests.authz.RealmClients.Client;
-import uk.org.neglectexchange.systemtests.support.KeycloakTokens;
 
 /**
  * A real access token for each caller: a service account by the client-credentials grant, a user the way a browser

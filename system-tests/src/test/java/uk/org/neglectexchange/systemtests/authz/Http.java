@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
-import uk.org.neglectexchange.systemtests.support.PrivacyScanCapture;
+import uk.org.neglectexchange.platform.testsupport.privacy.PrivacyScanCapture;
 
 /** Plain HTTP for the matrix: a server-sent event stream is answered by its status line and then closed. */
 final class Http {

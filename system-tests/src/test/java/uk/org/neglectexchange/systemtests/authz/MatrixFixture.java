@@ -1,6 +1,6 @@
 package uk.org.neglectexchange.systemtests.authz;
 
-import static uk.org.neglectexchange.systemtests.support.KeycloakTokens.tokenFor;
+import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.tokenFor;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package uk.org.neglectexchange.systemtests.support;
+package uk.org.neglectexchange.platform.testsupport.events;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,10 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/**
- * A server-sent events client over java.net.http, reading on a thread of its own into lists the test can inspect. A
- * copy of the gateway's own test class of the same name.
- */
+/** A server-sent events client over java.net.http, reading on a thread of its own into lists the test can inspect. */
 public final class SseClient implements AutoCloseable {
 
     /** One dispatched SSE message. */
