@@ -11,7 +11,7 @@
 # is restarted or overwritten): a Keycloak imported before they were in the realm file lacks them.
 #
 # Usage: deploy/reliability/authz-matrix.sh            (NX_SKIP_BUILD=1: use the jars already built;
-#                                                      NX_E2E_ID: names the run's topics and databases, as for the suite tests)
+#                                                      NX_E2E_ID: names the run's topics and databases, as for the system tests)
 set -euo pipefail
 source "$(dirname "$0")/../lib/common.sh"
 nx_pick_jdk

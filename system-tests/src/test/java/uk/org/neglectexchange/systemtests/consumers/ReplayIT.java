@@ -113,7 +113,7 @@ class ReplayIT {
         return process;
     }
 
-    /** The gateway as the suite tests configure it (routes to the three services, the run's topics), on a database. */
+    /** The gateway as the suite starts it (routes to the three services, the run's topics), on a database. */
     private static Map<String, String> gatewayProperties(Map<String, String> suiteConfig, String database, String group) {
         Map<String, String> props = new HashMap<>(suiteConfig);
         props.putAll(cleanDatabase(database));

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * The shared PostgreSQL (deploy/bin/up), which the replica run uses but never stops: its databases read and emptied
- * as the {@code postgres} role, as the other suite tests do.
+ * as the {@code postgres} role, as the other system tests do.
  */
 final class SharedPostgres {
 
