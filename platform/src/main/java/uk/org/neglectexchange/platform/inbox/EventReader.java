@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,13 +41,25 @@ public class EventReader {
     @Inject
     ObjectMapper json;
 
+    @ConfigProperty(name = "quarkus.application.name")
+    String applicationName;
+
     /**
      * Applies a consumed record: with its producer's request id and trace in this service's logs and on any event
-     * appended in consequence, waiting out a database outage. A {@link PoisonEvent} goes on to the consumer's DLQ.
+     * appended in consequence, waiting out a database outage. A {@link PoisonEvent} goes on to the consumer's DLQ,
+     * its reason prefixed with this service's name: several services' groups read a topic and share its DLQ.
      */
     public void apply(ConsumerRecord<String, String> record, Consumer<ReceivedEvent> effect) {
         try (var correlated = Correlation.applying(record)) {
-            UntilDatabaseAnswers.apply(() -> effect.accept(read(record)));
+            UntilDatabaseAnswers.apply(() -> {
+                ReceivedEvent event;
+                try {
+                    event = read(record);
+                } catch (PoisonEvent poison) {
+                    throw poison.refusedBy(applicationName);
+                }
+                effect.accept(event);
+            });
         }
     }
 

@@ -153,16 +153,15 @@ class PoisonTest {
     }
 
     /**
-     * Which consumer put a DLQ record there: the services by the class of the exception (one consumer per topic
-     * each), the gateway's two groups by the reason, which names them.
+     * Which consumer put a DLQ record there: its reason names it, "<service>: …" for the services (one consumer per
+     * topic each), "event stream: …" or "dashboard: …" for the gateway's two groups.
      */
     private static boolean refusedBy(ConsumerRecord<String, String> deadLetter, Consumer consumer) {
-        String thrown = header(deadLetter, "dead-letter-exception-class-name");
-        if (thrown == null || !thrown.startsWith("uk.org.neglectexchange." + consumer.service().dbName + ".")) {
-            return false;
+        String reason = header(deadLetter, "dead-letter-reason");
+        if (consumer.service() != Consumers.Service.GATEWAY) {
+            return reason.startsWith(consumer.service().module + ": ");
         }
-        return consumer.service() != Consumers.Service.GATEWAY || header(deadLetter, "dead-letter-reason")
-                .startsWith(consumer.inbox() == null ? "event stream: " : "dashboard: ");
+        return reason.startsWith(consumer.inbox() == null ? "event stream: " : "dashboard: ");
     }
 
     private static boolean applied(Consumer consumer, String eventId) {
