@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
+import uk.org.neglectexchange.platform.calendar.BeyondCalendarException;
 import uk.org.neglectexchange.platform.problem.Problem;
 import uk.org.neglectexchange.platform.problem.ProblemMappers;
 

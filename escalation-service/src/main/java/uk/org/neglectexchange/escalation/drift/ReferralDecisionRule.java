@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import uk.org.neglectexchange.escalation.calendar.WorkingDayCalendar;
 import uk.org.neglectexchange.escalation.caseprojection.CaseFact;
 import uk.org.neglectexchange.escalation.caseprojection.CaseHistory;
 import uk.org.neglectexchange.escalation.caseprojection.FactKind;
+import uk.org.neglectexchange.platform.calendar.WorkingDayCalendar;
 
 /** D1: a referral still undecided after referralDecisionWorkingDays working days from its receipt. */
 @Singleton

@@ -6,7 +6,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import uk.org.neglectexchange.escalation.calendar.WorkingDayCalendar;
+import uk.org.neglectexchange.platform.calendar.WorkingDayCalendar;
 import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /**

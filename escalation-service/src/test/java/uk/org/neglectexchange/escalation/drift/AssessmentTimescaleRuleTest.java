@@ -7,9 +7,9 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
-import uk.org.neglectexchange.escalation.calendar.WorkingDayCalendar;
 import uk.org.neglectexchange.escalation.caseprojection.CaseFact;
 import uk.org.neglectexchange.escalation.caseprojection.FactKind;
+import uk.org.neglectexchange.platform.calendar.WorkingDayCalendar;
 
 /** D2: 45 working days later, over two May bank holidays, the alert fires; a completion ends it. */
 class AssessmentTimescaleRuleTest {

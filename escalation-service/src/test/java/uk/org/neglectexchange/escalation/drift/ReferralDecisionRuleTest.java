@@ -8,9 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import uk.org.neglectexchange.escalation.calendar.WorkingDayCalendar;
 import uk.org.neglectexchange.escalation.caseprojection.CaseFact;
 import uk.org.neglectexchange.escalation.caseprojection.FactKind;
+import uk.org.neglectexchange.platform.calendar.WorkingDayCalendar;
 
 /** D1 with dates: a decision is due the working day after receipt, and a bank holiday weekend is not counted. */
 class ReferralDecisionRuleTest {

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import uk.org.neglectexchange.escalation.calendar.WorkingDayCalendar;
+import uk.org.neglectexchange.platform.calendar.WorkingDayCalendar;
 import uk.org.neglectexchange.platform.problem.ProblemException;
 
 class EscalationDeadlinesTest {

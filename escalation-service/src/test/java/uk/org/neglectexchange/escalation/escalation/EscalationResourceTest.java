@@ -40,9 +40,9 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import uk.org.neglectexchange.escalation.calendar.WorkingDayCalendar;
 import uk.org.neglectexchange.escalation.support.AssessmentEventSender;
 import uk.org.neglectexchange.escalation.support.KnownProcedures;
+import uk.org.neglectexchange.platform.calendar.WorkingDayCalendar;
 import uk.org.neglectexchange.platform.testsupport.ChildRefs;
 
 /** The escalation API through the real port, with real Keycloak tokens, against real PostgreSQL and Kafka. */

@@ -1,4 +1,4 @@
-package uk.org.neglectexchange.escalation.calendar;
+package uk.org.neglectexchange.platform.calendar;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -66,6 +66,22 @@ public class WorkingDayCalendar {
         LocalDate day = start;
         for (int counted = 0; counted < n;) {
             day = day.plusDays(1);
+            if (isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return day;
+    }
+
+    /** The {@code n}th working day before {@code start} (start itself does not count); {@code n} = 0 is start. */
+    public LocalDate minusWorkingDays(LocalDate start, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("working days to subtract must not be negative");
+        }
+        covered(start);
+        LocalDate day = start;
+        for (int counted = 0; counted < n;) {
+            day = day.minusDays(1);
             if (isWorkingDay(day)) {
                 counted++;
             }

@@ -1,4 +1,4 @@
-package uk.org.neglectexchange.escalation.calendar;
+package uk.org.neglectexchange.platform.calendar;
 
 import java.time.LocalDate;
 

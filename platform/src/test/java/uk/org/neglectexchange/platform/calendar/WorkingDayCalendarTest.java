@@ -1,4 +1,4 @@
-package uk.org.neglectexchange.escalation.calendar;
+package uk.org.neglectexchange.platform.calendar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,6 +55,37 @@ class WorkingDayCalendarTest {
     }
 
     @Test
+    void subtractingWorkingDaysSkipsWeekendsAndBankHolidays() {
+        assertEquals(LocalDate.of(2026, 3, 2), calendar.minusWorkingDays(LocalDate.of(2026, 3, 9), 5), "a plain week");
+        assertEquals(LocalDate.of(2026, 3, 6), calendar.minusWorkingDays(LocalDate.of(2026, 3, 9), 1),
+                "the working day before a Monday is the Friday");
+        assertEquals(LocalDate.of(2026, 4, 2), calendar.minusWorkingDays(LocalDate.of(2026, 4, 7), 1),
+                "back over Easter Monday and Good Friday");
+        assertEquals(LocalDate.of(2026, 12, 24), calendar.minusWorkingDays(LocalDate.of(2027, 1, 5), 5),
+                "back over Christmas and New Year");
+        assertEquals(LocalDate.of(2026, 12, 24), calendar.minusWorkingDays(LocalDate.of(2026, 12, 26), 1),
+                "from Boxing Day, a Saturday");
+        assertEquals(LocalDate.of(2026, 12, 25), calendar.minusWorkingDays(LocalDate.of(2026, 12, 25), 0),
+                "zero is the start itself, working day or not");
+        assertThrows(IllegalArgumentException.class, () -> calendar.minusWorkingDays(LocalDate.of(2026, 3, 9), -1));
+    }
+
+    @Test
+    void subtractingUndoesAddingFromAWorkingDay() {
+        for (LocalDate start = LocalDate.of(2026, 12, 1); start.isBefore(LocalDate.of(2027, 1, 31));
+                start = start.plusDays(1)) {
+            if (!calendar.isWorkingDay(start)) {
+                continue;
+            }
+            for (int n = 0; n <= 10; n++) {
+                LocalDate later = calendar.plusWorkingDays(start, n);
+                assertEquals(start, calendar.minusWorkingDays(later, n), start + " plus and minus " + n);
+                assertEquals(n, calendar.workingDaysBetween(start, later));
+            }
+        }
+    }
+
+    @Test
     void workingDaysBetweenCountsTheDaysAfterTheStartUpToTheEnd() {
         assertEquals(5, calendar.workingDaysBetween(LocalDate.of(2026, 12, 24), LocalDate.of(2027, 1, 5)));
         assertEquals(-5, calendar.workingDaysBetween(LocalDate.of(2027, 1, 5), LocalDate.of(2026, 12, 24)));
@@ -71,5 +102,9 @@ class WorkingDayCalendarTest {
         assertThrows(BeyondCalendarException.class, () -> calendar.isWorkingDay(LocalDate.of(2023, 12, 29)));
         assertThrows(BeyondCalendarException.class,
                 () -> calendar.workingDaysBetween(LocalDate.of(2030, 12, 1), LocalDate.of(2031, 1, 2)));
+        assertEquals(LocalDate.of(2024, 1, 2), calendar.minusWorkingDays(LocalDate.of(2024, 1, 3), 1));
+        assertThrows(BeyondCalendarException.class, () -> calendar.minusWorkingDays(LocalDate.of(2024, 1, 3), 2),
+                "1 January 2024 is a bank holiday, so the second working day back is in 2023");
+        assertThrows(BeyondCalendarException.class, () -> calendar.minusWorkingDays(LocalDate.of(2031, 1, 6), 1));
     }
 }
