@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import uk.org.neglectexchange.assessment.child.AccessedResource;
 import uk.org.neglectexchange.assessment.child.Child;
 import uk.org.neglectexchange.assessment.child.ChildService;
 import uk.org.neglectexchange.assessment.partnership.Partnership;
@@ -80,7 +81,7 @@ public class AssessmentService {
     @Transactional
     public AssessmentView read(String id) {
         Assessment assessment = visible(id);
-        children.announceAccess(Child.findById(assessment.childRef));
+        children.announceAccess(Child.findById(assessment.childRef), AccessedResource.ASSESSMENT);
         return view(assessment);
     }
 
@@ -204,8 +205,12 @@ public class AssessmentService {
         return view(Assessment.findById(UUID.fromString(previous.resourceId())));
     }
 
+    /** The level history is part of the child's record: another agency reading it states its basis and the lead agency is told. */
+    @Transactional
     public List<ThresholdChange> thresholdHistory(String childRef) {
-        return ThresholdChange.of(children.visibleChild(childRef).childRef);
+        Child child = children.visibleChild(childRef);
+        children.announceAccess(child, AccessedResource.LEVEL_HISTORY);
+        return ThresholdChange.of(child.childRef);
     }
 
     private void start(Assessment assessment, Child child) {

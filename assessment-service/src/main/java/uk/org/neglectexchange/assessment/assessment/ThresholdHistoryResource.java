@@ -39,7 +39,8 @@ public class ThresholdHistoryResource {
 
     @GET
     @RolesAllowed("assessment-read")
-    @Operation(summary = "Every change of the child's level of need, oldest first, with the assessment that decided it")
+    @Operation(summary = "Every change of the child's level of need, oldest first, with the assessment that decided it. An agency "
+            + "other than the lead agency states why and on what basis, as for the child; the share is recorded and the lead agency told")
     public History history(@PathParam("childRef") String childRef) {
         List<Change> changes = audit.recorded("threshold-history.read", childRef, () -> assessments.thresholdHistory(childRef))
                 .stream().map(c -> new Change(c.fromLevel, c.toLevel, c.changedOn, c.assessmentId)).toList();

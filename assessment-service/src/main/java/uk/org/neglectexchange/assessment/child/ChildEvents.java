@@ -16,6 +16,6 @@ public final class ChildEvents {
 
     /** Tells the lead agency that another agency read the record, as CP-IS does. */
     public record RecordAccessed(String childRef, String partnership, String leadAgency, String accessingAgency,
-            String accessingClient, String purpose, OffsetDateTime accessedAt) {
+            String accessingClient, AccessedResource resource, String purpose, OffsetDateTime accessedAt) {
     }
 }

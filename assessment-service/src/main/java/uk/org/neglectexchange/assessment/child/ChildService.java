@@ -115,18 +115,21 @@ public class ChildService {
     @Transactional
     public ChildView read(String childRef) {
         Child child = visibleChild(childRef);
-        announceAccess(child);
+        announceAccess(child, AccessedResource.RECORD);
         return view(child);
     }
 
-    /** A read of the record (the child or its chronology) by an agency other than the lead tells the lead agency. */
+    /**
+     * A read of the record (the child, its chronology, an assessment, its household or its level history) by an agency
+     * other than the lead is recorded as a share and tells the lead agency what was read.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void announceAccess(Child child) {
+    public void announceAccess(Child child, AccessedResource resource) {
         if (!child.leadAgency.equals(caller.agency())) {
             sharing.recordRead(child);
             outbox.append(ChildEvents.RECORD_ACCESSED, child.childRef, child.childRef, child.partnership,
                     new ChildEvents.RecordAccessed(child.childRef, child.partnership, child.leadAgency, caller.agency(),
-                            caller.clientId(), caller.purpose().orElse(null), OffsetDateTime.now(clock)));
+                            caller.clientId(), resource, caller.purpose().orElse(null), OffsetDateTime.now(clock)));
         }
     }
 

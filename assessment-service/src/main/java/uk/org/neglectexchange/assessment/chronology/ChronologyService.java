@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import uk.org.neglectexchange.assessment.child.AccessedResource;
 import uk.org.neglectexchange.assessment.child.Child;
 import uk.org.neglectexchange.assessment.child.ChildService;
 import uk.org.neglectexchange.assessment.chronology.ChronologyEntryRule.Earlier;
@@ -99,7 +100,7 @@ public class ChronologyService {
     @Transactional
     public ChronologyPage list(String childRef, ChronologyQuery query) {
         Child child = children.visibleChild(childRef);
-        children.announceAccess(child);
+        children.announceAccess(child, AccessedResource.CHRONOLOGY);
         StringBuilder hql = new StringBuilder("from ChronologyEntry e where e.childRef = :child");
         Map<String, Object> params = new HashMap<>(Map.of("child", childRef));
         if (!query.agencies().isEmpty()) {
@@ -144,7 +145,7 @@ public class ChronologyService {
         ChronologyEntry entry = parse(entryId).map(id -> ChronologyEntry.<ChronologyEntry>findById(id))
                 .filter(e -> e.childRef.equals(childRef))
                 .orElseThrow(() -> ProblemException.notFound("No such entry in this child's chronology"));
-        children.announceAccess(child);
+        children.announceAccess(child, AccessedResource.CHRONOLOGY);
         return view(entry);
     }
 

@@ -80,7 +80,8 @@ public class HouseholdResource {
     @GET
     @Path("/household")
     @RolesAllowed("child-read")
-    @Operation(summary = "A child's siblings and carers; carers' names only with the identity-read role")
+    @Operation(summary = "A child's siblings and carers; carers' names only with the identity-read role. An agency other than the "
+            + "lead agency states why and on what basis, as for the child; the share is recorded and the lead agency told")
     public HouseholdView household(@PathParam("childRef") String childRef) {
         return audit.recorded("child.household.read", childRef, () -> households.household(childRef));
     }

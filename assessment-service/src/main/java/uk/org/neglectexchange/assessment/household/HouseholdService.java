@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import uk.org.neglectexchange.assessment.child.AccessedResource;
 import uk.org.neglectexchange.assessment.child.Child;
 import uk.org.neglectexchange.assessment.child.ChildService;
 import uk.org.neglectexchange.assessment.child.ChildView;
@@ -107,9 +108,11 @@ public class HouseholdService {
                 new Linked<>(carerView(link), existing == null));
     }
 
+    /** The household is part of the child's record: another agency reading it states its basis and the lead agency is told. */
     @Transactional
     public HouseholdView household(String childRef) {
         Child child = children.visibleChild(childRef);
+        children.announceAccess(child, AccessedResource.HOUSEHOLD);
         List<SiblingView> siblings = SiblingLink.of(child.childRef).stream()
                 .map(this::siblingViewIfVisible).filter(Objects::nonNull).toList();
         List<CarerView> carers = CarerLink.of(child.childRef).stream().map(this::carerView).toList();

@@ -35,7 +35,10 @@ class HouseholdTest {
     DataSource db;
 
     private static RequestSpecification as(String clientId) {
+        // an agency other than the lead agency states its lawful basis when it reads (RULES.md, golden rule 7)
         return given().header("Authorization", bearer(clientId)).header("X-Practitioner-Id", "hv-0031")
+                .header("X-Purpose", "SAFEGUARDING").header("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING")
+                .header("X-Consent", "NOT_SOUGHT").header("X-Para18-Reason", "WOULD_PREJUDICE_PROTECTION")
                 .contentType(ContentType.JSON);
     }
 

@@ -109,6 +109,28 @@ class InformationSharingTest {
     }
 
     @Test
+    void theHouseholdAndTheLevelHistoryArePartOfTheRecordToo() throws Exception {
+        String childRef = TestChildren.register("hscp-health");
+        for (String part : List.of("household", "threshold-history")) {
+            as("hscp-police").when().get("/api/v1/children/{ref}/" + part, childRef)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", equalTo(List.of("X-Purpose", "X-Lawful-Basis", "X-Consent")));
+        }
+        assertEquals(0, count("select count(*) from sharing_record where child_ref = ?", childRef));
+        assertEquals(0, count("select count(*) from outbox_event where message_key = ? and type = 'child.record-accessed'", childRef));
+
+        for (String part : List.of("household", "threshold-history")) {
+            as("hscp-police").header("X-Purpose", "POLICE_ATTENDANCE").header("X-Lawful-Basis", "LAW_ENFORCEMENT")
+                    .header("X-Consent", "NOT_SOUGHT").header("X-Para18-Reason", "WOULD_PREJUDICE_PROTECTION")
+                    .when().get("/api/v1/children/{ref}/" + part, childRef).then().statusCode(200);
+        }
+        as("hscp-health").when().get("/api/v1/children/{ref}/sharing-records", childRef)
+                .then().statusCode(200).body("records.toClient", equalTo(List.of("hscp-police", "hscp-police")))
+                .body("records.lawfulBasis", equalTo(List.of("LAW_ENFORCEMENT", "LAW_ENFORCEMENT")));
+        assertEquals(2, count("select count(*) from outbox_event where message_key = ? and type = 'child.record-accessed'", childRef));
+    }
+
+    @Test
     void theLeadAgencyReadingItsOwnRecordNeedsNoBasisAndIsNoShare() throws Exception {
         String childRef = TestChildren.register("wsscp-police");
         as("wsscp-police").when().get("/api/v1/children/{ref}", childRef).then().statusCode(200);
