@@ -68,6 +68,15 @@ public class EventStreamRoute {
             ProblemResponses.send(ctx, 400, "Bad Request", "types must be event types separated by commas, e.g. assessment.started");
             return;
         }
+        open(ctx, token.getClaim("azp"), StreamAudience.dashboard(partnership), types);
+    }
+
+    /**
+     * Serves the journal to one connection as server-sent events, from after its Last-Event-ID (header, or the
+     * lastEventId parameter for clients that cannot set headers) or else from now: the dashboards' event stream,
+     * and the agency feed's stream of notifications.
+     */
+    public void open(RoutingContext ctx, String clientId, StreamAudience audience, Optional<Set<String>> types) {
         String lastEventId = ctx.request().getHeader("Last-Event-ID");
         if (lastEventId == null) {
             lastEventId = ctx.request().getParam("lastEventId");
@@ -78,8 +87,7 @@ public class EventStreamRoute {
                 // tells a buffering reverse proxy in front of the gateway to pass each message on at once
                 .putHeader("X-Accel-Buffering", "no")
                 .setChunked(true);
-        String clientId = token.getClaim("azp");
-        new StreamClient(ctx.vertx().getOrCreateContext(), response, journal, hub, clientId, partnership, types,
+        new StreamClient(ctx.vertx().getOrCreateContext(), response, journal, hub, clientId, audience, types,
                 config.clientBuffer()).start(lastEventId, config.heartbeat().toMillis());
     }
 

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -43,6 +44,7 @@ public class Journal {
     private static final Logger LOG = Logger.getLogger(Journal.class);
     /** "nxstream" in ASCII: the advisory lock that orders journal writes. */
     private static final long WRITE_LOCK = 0x6e78_7374_7265_616dL;
+    private static final String COLUMNS = "seq, event_id, type, partnerships, recipients, envelope";
 
     @Inject
     DataSource dataSource;
@@ -57,32 +59,51 @@ public class Journal {
         if (partnerships.isEmpty()) {
             throw new PoisonEvent(event.type() + " names no partnership, so no dashboard may see it");
         }
+        boolean inserted = insert(event.id(), event.type(), event.source(), event.subject(), event.time(), partnerships,
+                null, envelope(event));
+        if (!inserted) {
+            // the same line as the inboxes', so a fault run counts the duplicates delivered to every consumer
+            LOG.infof("Skipped event %s for stream-journal: already applied", event.id());
+        }
+        return inserted;
+    }
+
+    /**
+     * Journals a notification for its recipients, in the caller's transaction: the agency feed and its stream read
+     * it from here. {@code envelope} is the CloudEvent the webhooks carry too. False if it was already there.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean recordNotification(UUID id, String type, String source, String subject, OffsetDateTime time,
+            String partnership, List<String> recipients, String envelope) {
+        return insert(id, type, source, subject, time, List.of(partnership), recipients, envelope);
+    }
+
+    private boolean insert(UUID id, String type, String source, String subject, OffsetDateTime time,
+            List<String> partnerships, List<String> recipients, String envelope) {
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, WRITE_LOCK);
                 lock.execute();
             }
             int inserted;
-            try (PreparedStatement insert = connection.prepareStatement("insert into stream_journal"
-                    + " (event_id, type, source, subject, time, partnerships, envelope) values (?, ?, ?, ?, ?, ?, ?::json)"
+            try (PreparedStatement insert = connection.prepareStatement("insert into stream_journal (event_id, type,"
+                    + " source, subject, time, partnerships, recipients, envelope) values (?, ?, ?, ?, ?, ?, ?, ?::json)"
                     + " on conflict (event_id) do nothing")) {
-                insert.setObject(1, event.id());
-                insert.setString(2, event.type());
-                insert.setString(3, event.source());
-                insert.setString(4, event.subject());
-                if (event.time() == null) {
+                insert.setObject(1, id);
+                insert.setString(2, type);
+                insert.setString(3, source);
+                insert.setString(4, subject);
+                if (time == null) {
                     insert.setNull(5, Types.TIMESTAMP_WITH_TIMEZONE);
                 } else {
-                    insert.setObject(5, event.time());
+                    insert.setObject(5, time);
                 }
                 insert.setArray(6, connection.createArrayOf("text", partnerships.toArray()));
-                insert.setString(7, envelope(event));
+                insert.setArray(7, recipients == null ? null : connection.createArrayOf("text", recipients.toArray()));
+                insert.setString(8, envelope);
                 inserted = insert.executeUpdate();
             }
-            if (inserted == 0) {
-                // the same line as the inboxes', so a fault run counts the duplicates delivered to every consumer
-                LOG.infof("Skipped event %s for stream-journal: already applied", event.id());
-            } else {
+            if (inserted == 1) {
                 try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, '')")) {
                     notify.setString(1, CHANNEL);
                     notify.execute();
@@ -125,28 +146,29 @@ public class Journal {
         return envelope.toString();
     }
 
-    /** The seq of an event the partnership may see, if it is still journalled. */
-    public OptionalLong seqOf(UUID eventId, String partnership) throws SQLException {
+    /** The seq of an event or notification the audience may see, if it is still journalled. */
+    public OptionalLong seqOf(UUID eventId, StreamAudience audience) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
-                        "select seq from stream_journal where event_id = ? and ? = any(partnerships)")) {
+                        "select seq from stream_journal where event_id = ? and " + audience.sqlCondition())) {
             query.setObject(1, eventId);
-            query.setString(2, partnership);
+            query.setString(2, audience.sqlParameter());
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
             }
         }
     }
 
-    /** Up to {@code limit} events after {@code afterSeq} that the partnership may see, of the given types if any. */
-    public List<JournalEntry> page(long afterSeq, String partnership, Optional<Set<String>> types, int limit) throws SQLException {
+    /** Up to {@code limit} entries after {@code afterSeq} that the audience may see, of the given types if any. */
+    public List<JournalEntry> page(long afterSeq, StreamAudience audience, Optional<Set<String>> types, int limit)
+            throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("select seq, event_id, type, partnerships, envelope"
-                        + " from stream_journal where seq > ? and ? = any(partnerships)"
+                PreparedStatement query = connection.prepareStatement("select " + COLUMNS
+                        + " from stream_journal where seq > ? and " + audience.sqlCondition()
                         + " and (?::text[] is null or type = any(?::text[])) order by seq limit ?")) {
             Array typeArray = types.isEmpty() ? null : connection.createArrayOf("text", types.get().toArray());
             query.setLong(1, afterSeq);
-            query.setString(2, partnership);
+            query.setString(2, audience.sqlParameter());
             query.setArray(3, typeArray);
             query.setArray(4, typeArray);
             query.setInt(5, limit);
@@ -154,9 +176,31 @@ public class Journal {
         }
     }
 
+    /** Up to {@code limit} entries after {@code afterSeq} that the audience may see, as journalled: the feed's page. */
+    public List<Journalled> envelopes(long afterSeq, StreamAudience audience, int limit) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select seq, envelope from stream_journal"
+                        + " where seq > ? and " + audience.sqlCondition() + " order by seq limit ?")) {
+            query.setLong(1, afterSeq);
+            query.setString(2, audience.sqlParameter());
+            query.setInt(3, limit);
+            List<Journalled> page = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    page.add(new Journalled(rows.getLong(1), rows.getString(2)));
+                }
+            }
+            return page;
+        }
+    }
+
+    /** An entry's place in the journal and its JSON as journalled. */
+    public record Journalled(long seq, String envelope) {
+    }
+
     /** Up to {@code limit} events after {@code afterSeq}, for every partnership. */
     List<JournalEntry> after(Connection connection, long afterSeq, int limit) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("select seq, event_id, type, partnerships, envelope"
+        try (PreparedStatement query = connection.prepareStatement("select " + COLUMNS
                 + " from stream_journal where seq > ? order by seq limit ?")) {
             query.setLong(1, afterSeq);
             query.setInt(2, limit);
@@ -189,8 +233,10 @@ public class Journal {
         List<JournalEntry> entries = new ArrayList<>();
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
+                Array recipients = rows.getArray(5);
                 entries.add(JournalEntry.of(rows.getLong(1), rows.getObject(2, UUID.class), rows.getString(3),
-                        List.of((String[]) rows.getArray(4).getArray()), rows.getString(5)));
+                        List.of((String[]) rows.getArray(4).getArray()),
+                        recipients == null ? List.of() : List.of((String[]) recipients.getArray()), rows.getString(6)));
             }
         }
         return entries;

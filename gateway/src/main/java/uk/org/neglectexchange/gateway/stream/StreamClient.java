@@ -33,7 +33,7 @@ final class StreamClient {
     private final Journal journal;
     private final StreamHub hub;
     private final String clientId;
-    private final String partnership;
+    private final StreamAudience audience;
     private final Optional<Set<String>> types;
     private final ArrayBlockingQueue<JournalEntry> live;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -47,13 +47,13 @@ final class StreamClient {
     private long heartbeatTimer = -1;
 
     StreamClient(Context context, HttpServerResponse response, Journal journal, StreamHub hub, String clientId,
-            String partnership, Optional<Set<String>> types, int buffer) {
+            StreamAudience audience, Optional<Set<String>> types, int buffer) {
         this.context = context;
         this.response = response;
         this.journal = journal;
         this.hub = hub;
         this.clientId = clientId;
-        this.partnership = partnership;
+        this.audience = audience;
         this.types = types;
         this.live = new ArrayBlockingQueue<>(buffer);
     }
@@ -77,7 +77,7 @@ final class StreamClient {
             return;
         }
         context.<OptionalLong>executeBlocking(() -> resumeAfter == null ? OptionalLong.empty()
-                : journal.seqOf(resumeAfter, partnership), false).onComplete(found -> {
+                : journal.seqOf(resumeAfter, audience), false).onComplete(found -> {
                     if (found.failed()) {
                         fail(found.cause());
                     } else if (found.result().isPresent()) {
@@ -93,7 +93,7 @@ final class StreamClient {
 
     /** Any thread (the journal tailer): never blocks, never writes. */
     void offer(JournalEntry entry) {
-        if (closed || !entry.partnerships().contains(partnership)
+        if (closed || !audience.admits(entry)
                 || types.isPresent() && !types.get().contains(entry.type())) {
             return;
         }
@@ -136,7 +136,7 @@ final class StreamClient {
         }
         fetching = true;
         long after = lastSeq;
-        context.<List<JournalEntry>>executeBlocking(() -> journal.page(after, partnership, types, PAGE), false)
+        context.<List<JournalEntry>>executeBlocking(() -> journal.page(after, audience, types, PAGE), false)
                 .onComplete(page -> {
                     fetching = false;
                     if (page.failed()) {
@@ -152,7 +152,7 @@ final class StreamClient {
 
     private void overflowed() {
         if (!closed) {
-            LOG.infof("Event stream client %s (%s) disconnected: more than %d events waiting", clientId, partnership,
+            LOG.infof("Event stream client %s (%s) disconnected: more than %d events waiting", clientId, audience,
                     live.remainingCapacity() + live.size());
             close();
         }
@@ -160,7 +160,7 @@ final class StreamClient {
 
     private void fail(Throwable failure) {
         if (!closed) {
-            LOG.warnf("Event stream client %s (%s) disconnected: %s", clientId, partnership, failure.getMessage());
+            LOG.warnf("Event stream client %s (%s) disconnected: %s", clientId, audience, failure.getMessage());
             close();
         }
     }

@@ -1,0 +1,72 @@
+package uk.org.neglectexchange.gateway.notification;
+
+import java.util.Optional;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import uk.org.neglectexchange.gateway.problem.ProblemResponses;
+import uk.org.neglectexchange.gateway.stream.EventStreamRoute;
+import uk.org.neglectexchange.gateway.stream.StreamAudience;
+
+/**
+ * {@code GET /api/v1/notifications/stream}: the agency feed as server-sent events (role
+ * {@code notification-subscribe}), the calling client's notifications only, resumable with {@code Last-Event-ID}.
+ * The connection is audited as a read of the feed.
+ */
+@Singleton
+public class FeedStreamRoute {
+
+    public static final String PATH = "/api/v1/notifications/stream";
+    static final String ROLE = "notification-subscribe";
+
+    private final EventStreamRoute streams;
+    private final NotificationAudit audit;
+
+    FeedStreamRoute(EventStreamRoute streams, NotificationAudit audit) {
+        this.streams = streams;
+        this.audit = audit;
+    }
+
+    void register(@Observes Router router) {
+        router.get(PATH).handler(this::stream);
+    }
+
+    private void stream(RoutingContext ctx) {
+        SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        if (identity == null || identity.isAnonymous()) {
+            ctx.fail(new UnauthorizedException());
+            return;
+        }
+        if (!identity.hasRole(ROLE)) {
+            ProblemResponses.send(ctx, 403, "Forbidden", "The notification feed needs role notification-subscribe");
+            return;
+        }
+        Optional<Recipient> recipient = Recipient.of(identity);
+        if (recipient.isEmpty()) {
+            ProblemResponses.send(ctx, 403, "Forbidden",
+                    "The token names no agency, business team or panel of a partnership to notify");
+            return;
+        }
+        String clientId = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim("azp") : null;
+        String practitioner = ctx.request().getHeader("X-Practitioner-Id");
+        ctx.vertx().executeBlocking(() -> {
+            audit.record(clientId, recipient.get().audience(), practitioner != null && practitioner.matches("[A-Za-z0-9._:@-]{1,100}")
+                    ? practitioner : null, "notifications.stream", recipient.get().key(), "ALLOWED");
+            return null;
+        }, false).onComplete(audited -> {
+            if (audited.failed()) {
+                ProblemResponses.send(ctx, 503, "Service Unavailable", "The feed cannot be opened now; try again");
+                return;
+            }
+            streams.open(ctx, clientId, StreamAudience.recipient(recipient.get().key()), Optional.empty());
+        });
+    }
+}

@@ -1,0 +1,82 @@
+package uk.org.neglectexchange.gateway.notification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
+import uk.org.neglectexchange.platform.inbox.EventReader;
+import uk.org.neglectexchange.platform.inbox.Inbox;
+import uk.org.neglectexchange.platform.inbox.PoisonEvent;
+import uk.org.neglectexchange.platform.inbox.ReceivedEvent;
+
+/**
+ * Reads the three topics in a consumer group of its own ({@code <nx.consumer-group>-notify}) and, per event, in one
+ * transaction: marks it consumed (inbox), asks every {@link NotificationRule} whom to tell and sends those notices,
+ * then records what the event says of who is involved with the child and of escalation deadlines. The rules see the
+ * involvement as it was before the event, so an agency is not told of its own first act.
+ */
+@ApplicationScoped
+public class NotificationsConsumer {
+
+    static final String CONSUMER = "notifications";
+
+    @Inject
+    EventReader reader;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Instance<NotificationRule> rules;
+
+    @Inject
+    ChildInvolvement involvement;
+
+    @Inject
+    DeadlineReminders deadlines;
+
+    @Inject
+    Notifier notifier;
+
+    @Incoming("notify-toolkit-events")
+    @Blocking
+    @Retry(maxRetries = 3, delay = 1000, abortOn = PoisonEvent.class)
+    public void toolkit(ConsumerRecord<String, String> record) {
+        reader.apply(record, this::applyOnce);
+    }
+
+    @Incoming("notify-assessment-events")
+    @Blocking
+    @Retry(maxRetries = 3, delay = 1000, abortOn = PoisonEvent.class)
+    public void assessment(ConsumerRecord<String, String> record) {
+        reader.apply(record, this::applyOnce);
+    }
+
+    @Incoming("notify-escalation-events")
+    @Blocking
+    @Retry(maxRetries = 3, delay = 1000, abortOn = PoisonEvent.class)
+    public void escalation(ConsumerRecord<String, String> record) {
+        reader.apply(record, this::applyOnce);
+    }
+
+    private void applyOnce(ReceivedEvent event) {
+        QuarkusTransaction.requiringNew().run(() -> apply(event));
+    }
+
+    private void apply(ReceivedEvent event) {
+        if (!inbox.firstDelivery(event.id(), CONSUMER)) {
+            return;
+        }
+        for (NotificationRule rule : rules) {
+            rule.noticesFor(event, involvement).forEach(notifier::send);
+        }
+        involvement.record(event);
+        deadlines.track(event);
+    }
+}
