@@ -21,7 +21,9 @@ service_start() {
   local name=$1 jar=$NX_ROOT/$1/target/quarkus-app/quarkus-run.jar
   if is_running "$name"; then say "  $name: already running (pid $(cat "$(pid_file "$name")"))"; return 0; fi
   port_open "$NX_HOST" "$(service_port "$name")" && die "port $(service_port "$name") for $name is taken by another process"
-  # a local, dev-only deployment: synthetic NHS numbers in the 999 test range are welcome
-  NX_ALLOW_TEST_NHS_NUMBERS=true start_process "$name" java -Xmx256m -XX:+UseSerialGC -jar "$jar"
+  # a local, dev-only deployment: synthetic NHS numbers in the 999 test range are welcome, and webhooks may go over
+  # plain http to loopback, where the local suite's receivers listen (production leaves both unset: https, public only)
+  NX_ALLOW_TEST_NHS_NUMBERS=true NX_WEBHOOKS_ALLOW_PLAIN_HTTP=true NX_WEBHOOKS_ALLOWED_NETWORKS=127.0.0.0/8 \
+    start_process "$name" java -Xmx256m -XX:+UseSerialGC -jar "$jar"
   NX_STARTED+=("$name")
 }

@@ -209,11 +209,17 @@ public final class SuiteProcesses implements AutoCloseable {
             config.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.addAll(List.of("-jar", jar.toString()));
             starts++;
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     // appended: each test class starts the suite again, and the privacy scan reads every start's log
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+            if (service.equals(GATEWAY)) {
+                // webhooks over plain http to loopback, where the tests' receivers listen (and the integration
+                // guide's); production leaves both unset: https to public addresses only
+                builder.environment().put("NX_WEBHOOKS_ALLOW_PLAIN_HTTP", "true");
+                builder.environment().put("NX_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.0/8");
+            }
+            process = builder.start();
         }
 
         private Path log() {
