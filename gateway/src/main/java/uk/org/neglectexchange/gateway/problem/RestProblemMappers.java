@@ -35,6 +35,18 @@ public class RestProblemMappers {
         return respond(e.status(), body);
     }
 
+    /** The platform library's problems (idempotency keys, the notification resources' field errors). */
+    @ServerExceptionMapper
+    public Response platformProblem(uk.org.neglectexchange.platform.problem.ProblemException e, UriInfo uri) {
+        JsonObject body = Problem.of(e.status(), e.title(), e.getMessage(), path(uri)).toJson();
+        if (!e.errors().isEmpty()) {
+            JsonArray errors = new JsonArray();
+            e.errors().forEach(error -> errors.add(new JsonObject().put("field", error.field()).put("message", error.message())));
+            body.put("errors", errors);
+        }
+        return respond(e.status(), body);
+    }
+
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthorized(RuntimeException e, UriInfo uri) {
         return Response.fromResponse(respond(401, Problem.of(401, "Unauthorized",

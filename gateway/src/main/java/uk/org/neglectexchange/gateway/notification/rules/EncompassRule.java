@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
@@ -57,13 +58,13 @@ public class EncompassRule implements NotificationRule {
                 List.of(Recipient.agency(partnership, "EDUCATION")), "ENCOMPASS", fields).actingBy(actBy));
     }
 
-    /** The start of the next school day after {@code recordedAt}. */
+    /** The start of the next school day after {@code recordedAt}, in UTC as every time in a notification. */
     OffsetDateTime actBy(OffsetDateTime recordedAt) {
         ZonedDateTime recorded = recordedAt.atZoneSameInstant(UK);
         LocalDate day = recorded.toLocalDate();
         if (!calendar.isWorkingDay(day) || !recorded.toLocalTime().isBefore(SCHOOL_DAY_STARTS)) {
             day = calendar.plusWorkingDays(day, 1);
         }
-        return day.atTime(SCHOOL_DAY_STARTS).atZone(UK).toOffsetDateTime();
+        return day.atTime(SCHOOL_DAY_STARTS).atZone(UK).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
     }
 }
