@@ -56,6 +56,11 @@ public class ChronologyEntry extends PanacheEntityBase {
     @Column(name = "closure_reason")
     public ClosureReason closureReason;
 
+    /** Only on a POLICE_ATTENDANCE the police recorded (V20). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "incident_type")
+    public IncidentType incidentType;
+
     @Column(name = "recorded_at")
     public OffsetDateTime recordedAt;
 }

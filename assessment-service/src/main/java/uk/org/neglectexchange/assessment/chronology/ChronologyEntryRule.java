@@ -10,14 +10,18 @@ import uk.org.neglectexchange.platform.problem.Problem.FieldError;
 /**
  * What a new chronology entry must satisfy beyond its shape: it happened no later than today; a REFERRAL_DECISION
  * names its decision and the current (not superseded) REFERRAL of this child it decides; a CLOSURE gives its
- * reason, and no other type carries those fields; a correction supersedes an entry of this child that has not
- * been corrected already, recorded by the same agency (each agency answers for its own record).
+ * reason, and no other type carries those fields; an incident type belongs to a POLICE_ATTENDANCE the police
+ * record; a correction supersedes an entry of this child that has not been corrected already, recorded by the same
+ * agency (each agency answers for its own record).
  */
 public final class ChronologyEntryRule {
 
     /** An earlier entry of the same child, and whether a correction has already superseded it. */
     public record Earlier(ChronologyEntry entry, boolean superseded) {
     }
+
+    /** The agency code (token claim {@code agency}) of police clients. */
+    static final String POLICE = "POLICE";
 
     private ChronologyEntryRule() {
     }
@@ -48,6 +52,11 @@ public final class ChronologyEntryRule {
             errors.add(new FieldError("closureReason", "is required for a CLOSURE"));
         } else if (!closure && entry.closureReason() != null) {
             errors.add(new FieldError("closureReason", "belongs to a CLOSURE only"));
+        }
+        if (entry.incidentType() != null && entry.type() != EntryType.POLICE_ATTENDANCE) {
+            errors.add(new FieldError("incidentType", "belongs to a POLICE_ATTENDANCE only"));
+        } else if (entry.incidentType() != null && !POLICE.equals(agency)) {
+            errors.add(new FieldError("incidentType", "is recorded by the police only: the agency that attended"));
         }
         if (entry.supersedes() != null) {
             supersedesBreach(agency, supersedes).ifPresent(errors::add);

@@ -6,10 +6,14 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import uk.org.neglectexchange.assessment.child.AgeBand;
+
 /**
  * Data of the chronology events on assessment-events: ids, dates, agencies and codes, enough for the drift rules
- * (D1 referral decided within a working day, D4 re-referral after a closure, D7 concerns from several agencies),
- * never the summary or who the child is. {@code supersedes} appears only on a correction.
+ * (D1 referral decided within a working day, D4 re-referral after a closure, D7 concerns from several agencies) and
+ * the notification rules (Operation Encompass: {@code incidentType} and the child's {@code ageBand}), never the
+ * summary or who the child is (an age band, never the date of birth). {@code supersedes} appears only on a
+ * correction, {@code incidentType} only when the police gave one.
  */
 public final class ChronologyEvents {
 
@@ -22,8 +26,8 @@ public final class ChronologyEvents {
     public static final String CASE_CLOSED = "case.closed";
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EntryAdded(UUID entryId, String childRef, String partnership, String agency, EntryType type,
-            LocalDate occurredOn, OffsetDateTime recordedAt, UUID supersedes) {
+    public record EntryAdded(UUID entryId, String childRef, String partnership, AgeBand ageBand, String agency,
+            EntryType type, IncidentType incidentType, LocalDate occurredOn, OffsetDateTime recordedAt, UUID supersedes) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

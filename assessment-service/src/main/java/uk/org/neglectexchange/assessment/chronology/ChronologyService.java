@@ -90,6 +90,7 @@ public class ChronologyService {
         entry.decision = request.decision();
         entry.referralId = request.referralId();
         entry.closureReason = request.closureReason();
+        entry.incidentType = request.incidentType();
         // the database keeps microseconds: the same value is then in the response, the row and any cursor
         entry.recordedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         entry.persist();
@@ -152,8 +153,10 @@ public class ChronologyService {
     private void announce(Child child, ChronologyEntry e, LocalDate referralReceivedOn) {
         String ref = child.childRef;
         String partnership = child.partnership;
+        // the child's age band today, never the date of birth: who is told (a school-age child's school) depends on it
         outbox.append(ChronologyEvents.ENTRY_ADDED, ref, ref, partnership, new ChronologyEvents.EntryAdded(e.id, ref,
-                partnership, e.agency, e.type, e.occurredOn, e.recordedAt, e.supersedes));
+                partnership, children.ageBand(child), e.agency, e.type, e.incidentType, e.occurredOn, e.recordedAt,
+                e.supersedes));
         switch (e.type) {
             case REFERRAL -> outbox.append(ChronologyEvents.REFERRAL_RECEIVED, ref, ref, partnership,
                     new ChronologyEvents.ReferralReceived(e.id, ref, partnership, e.agency, e.occurredOn, e.recordedAt,

@@ -89,6 +89,53 @@ class ChronologyEventsTest {
     }
 
     @Test
+    void aPoliceAttendanceCarriesItsIncidentTypeAndEveryEntryTheChildsAgeBand() throws Exception {
+        try (TopicReader reader = TopicReader.outbox()) {
+            String nhs = TestChildren.testNhsNumber();
+            String family = TestChildren.uniqueFamilyName();
+            LocalDate dateOfBirth = LocalDate.now().minusYears(8);
+            String schoolChild = given().header("Authorization", bearer("wsscp-education")).header("X-Practitioner-Id", "dsl-1")
+                    .contentType(ContentType.JSON).body(TestChildren.child(nhs, "Kai", family, dateOfBirth))
+                    .when().post("/api/v1/children").then().statusCode(201).extract().path("childRef");
+            Map<String, Object> attendance = ChronologyResourceTest.entry("POLICE_ATTENDANCE", LocalDate.now(), "Domestic incident");
+            String incident = add("wsscp-police", schoolChild, attendance, Map.of("incidentType", "DOMESTIC_ABUSE"));
+            String welfare = add("wsscp-police", schoolChild,
+                    ChronologyResourceTest.entry("POLICE_ATTENDANCE", LocalDate.now(), "Welfare check"), Map.of());
+            String toddler = TestChildren.register("wsscp-health");
+            String visit = add("wsscp-health", toddler, ChronologyResourceTest.entry("VISIT", LocalDate.now(), "Home visit"), Map.of());
+
+            // one child's events keep their order; the two children's may arrive in either
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            reader.await(r -> (schoolChild.equals(r.key()) || toddler.equals(r.key()))
+                    && "chronology.entry-added".equals(header(r, "ce_type")) && records.add(r) && records.size() == 3,
+                    Duration.ofSeconds(20));
+            assertEquals(3, records.size());
+            List<JsonNode> school = new ArrayList<>();
+            List<JsonNode> young = new ArrayList<>();
+            for (ConsumerRecord<String, String> record : records) {
+                (schoolChild.equals(record.key()) ? school : young).add(JSON.readTree(record.value()));
+            }
+            JsonNode withIncident = school.get(0);
+            JsonNode withoutIncident = school.get(1);
+            JsonNode toddlers = young.get(0);
+            assertEquals(List.of(incident, welfare, visit), List.of(withIncident.get("entryId").asText(),
+                    withoutIncident.get("entryId").asText(), toddlers.get("entryId").asText()));
+            assertEquals("DOMESTIC_ABUSE", withIncident.get("incidentType").asText());
+            assertEquals("POLICE", withIncident.get("agency").asText());
+            assertEquals("5_11", withIncident.get("ageBand").asText());
+            assertFalse(withoutIncident.has("incidentType"), "incidentType only when the police gave one");
+            assertEquals("5_11", withoutIncident.get("ageBand").asText());
+            assertEquals("0_4", toddlers.get("ageBand").asText());
+            for (JsonNode data : List.of(withIncident, withoutIncident, toddlers)) {
+                assertValid("chronology.entry-added", data.toString());
+                String text = data.toString();
+                assertFalse(text.contains(dateOfBirth.toString()) || text.contains(nhs) || text.contains(family)
+                        || text.contains("Domestic incident"), "an age band, never the date of birth; no identity or summary");
+            }
+        }
+    }
+
+    @Test
     void aRefusedEntryAnnouncesNothing() throws Exception {
         try (TopicReader reader = TopicReader.outbox()) {
             String childRef = TestChildren.register("iowscp-police");

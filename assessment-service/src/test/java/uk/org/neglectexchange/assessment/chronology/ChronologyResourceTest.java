@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -271,6 +272,39 @@ class ChronologyResourceTest {
         closure.put("closureReason", "NEEDS_MET");
         as("hscp-childrens-services").body(closure).when().post("/api/v1/children/{ref}/chronology", childRef)
                 .then().statusCode(201).body("closureReason", equalTo("NEEDS_MET")).body("decision", nullValue());
+    }
+
+    @Test
+    void thePoliceRecordWhatKindOfIncidentTheyAttendedAndNobodyElseDoes() {
+        String childRef = TestChildren.register("hscp-health");
+        Map<String, Object> attendance = entry("POLICE_ATTENDANCE", TODAY, "Called to the home at 02:10");
+        attendance.put("incidentType", "DOMESTIC_ABUSE");
+        String id = as("hscp-police").body(attendance).when().post("/api/v1/children/{ref}/chronology", childRef)
+                .then().statusCode(201).body("incidentType", equalTo("DOMESTIC_ABUSE")).body("agency", equalTo("POLICE"))
+                .extract().path("id");
+        as("hscp-childrens-services").when().get("/api/v1/children/{ref}/chronology/{id}", childRef, id)
+                .then().statusCode(200).body("incidentType", equalTo("DOMESTIC_ABUSE"));
+        // optional: without it the entry has none, and the view leaves it out
+        String plain = add("hscp-police", childRef, entry("POLICE_ATTENDANCE", TODAY, "Welfare check"));
+        as("hscp-police").when().get("/api/v1/children/{ref}/chronology/{id}", childRef, plain)
+                .then().statusCode(200).body("$", not(hasKey("incidentType")));
+
+        // another agency's attendance record, or another type, is a 422 naming the field; an unknown code a 400
+        as("hscp-childrens-services").body(attendance).when().post("/api/v1/children/{ref}/chronology", childRef)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("incidentType")));
+        Map<String, Object> concern = entry("CONCERN", TODAY, "Bruising seen");
+        concern.put("incidentType", "OTHER");
+        as("hscp-police").body(concern).when().post("/api/v1/children/{ref}/chronology", childRef)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("incidentType")));
+        Map<String, Object> unknown = entry("POLICE_ATTENDANCE", TODAY, "x");
+        unknown.put("incidentType", "BURGLARY");
+        as("hscp-police").body(unknown).when().post("/api/v1/children/{ref}/chronology", childRef)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("incidentType")).body(not(containsString("BURGLARY")));
+
+        assertEquals(List.of(id, plain), read("hscp-police", childRef, Map.of()).getList("entries.id"));
     }
 
     @Test
