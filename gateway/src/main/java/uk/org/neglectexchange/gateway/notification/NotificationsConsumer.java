@@ -16,7 +16,8 @@ import uk.org.neglectexchange.platform.inbox.PoisonEvent;
 import uk.org.neglectexchange.platform.inbox.ReceivedEvent;
 
 /**
- * Reads the three topics in a consumer group of its own ({@code <nx.consumer-group>-notify}) and, per event, in one
+ * Reads the three topics in a consumer group of its own ({@code <nx.consumer-group>-notify}; poison goes to the
+ * topic's DLQ with a reason starting "notifications: ") and, per event, in one
  * transaction: marks it consumed (inbox), asks every {@link NotificationRule} whom to tell and sends those notices,
  * then records what the event says of who is involved with the child and of escalation deadlines. The rules see the
  * involvement as it was before the event, so an agency is not told of its own first act.
@@ -48,21 +49,21 @@ public class NotificationsConsumer {
     @Blocking
     @Retry(maxRetries = 3, delay = 1000, abortOn = PoisonEvent.class)
     public void toolkit(ConsumerRecord<String, String> record) {
-        reader.apply(record, this::applyOnce);
+        reader.apply(record, CONSUMER, this::applyOnce);
     }
 
     @Incoming("notify-assessment-events")
     @Blocking
     @Retry(maxRetries = 3, delay = 1000, abortOn = PoisonEvent.class)
     public void assessment(ConsumerRecord<String, String> record) {
-        reader.apply(record, this::applyOnce);
+        reader.apply(record, CONSUMER, this::applyOnce);
     }
 
     @Incoming("notify-escalation-events")
     @Blocking
     @Retry(maxRetries = 3, delay = 1000, abortOn = PoisonEvent.class)
     public void escalation(ConsumerRecord<String, String> record) {
-        reader.apply(record, this::applyOnce);
+        reader.apply(record, CONSUMER, this::applyOnce);
     }
 
     private void applyOnce(ReceivedEvent event) {
@@ -74,7 +75,7 @@ public class NotificationsConsumer {
             return;
         }
         for (NotificationRule rule : rules) {
-            rule.noticesFor(event, involvement).forEach(notifier::send);
+            rule.noticesFor(event, involvement).forEach(notice -> notifier.send(notice, event.time()));
         }
         involvement.record(event);
         deadlines.track(event);

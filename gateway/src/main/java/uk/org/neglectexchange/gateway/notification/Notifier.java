@@ -36,11 +36,21 @@ public class Notifier {
     @Inject
     Clock clock;
 
+    /** Sends a notice timed now (a reminder, a disabled subscription). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void send(Notice notice) {
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        String envelope = envelope(notice, now);
-        boolean first = journal.recordNotification(notice.id(), notice.type().wireName(), SOURCE, notice.subject(), now,
+        send(notice, null);
+    }
+
+    /**
+     * Sends a notice timed as the event that caused it ({@code eventTime}; now when the event has none), so that
+     * the same event gives the same notification however often, or however late, it is read.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void send(Notice notice, OffsetDateTime eventTime) {
+        OffsetDateTime time = (eventTime == null ? OffsetDateTime.now(clock) : eventTime).withOffsetSameInstant(ZoneOffset.UTC);
+        String envelope = envelope(notice, time);
+        boolean first = journal.recordNotification(notice.id(), notice.type().wireName(), SOURCE, notice.subject(), time,
                 notice.partnership(), notice.recipients().stream().map(Recipient::key).toList(), envelope);
         if (first) {
             deliveries.enqueue(notice, envelope);

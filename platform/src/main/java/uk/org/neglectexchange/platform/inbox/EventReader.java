@@ -50,13 +50,18 @@ public class EventReader {
      * its reason prefixed with this service's name: several services' groups read a topic and share its DLQ.
      */
     public void apply(ConsumerRecord<String, String> record, Consumer<ReceivedEvent> effect) {
+        apply(record, applicationName, effect);
+    }
+
+    /** The same, for one of several consumer groups of a service: the poison reason names {@code consumer}. */
+    public void apply(ConsumerRecord<String, String> record, String consumer, Consumer<ReceivedEvent> effect) {
         try (var correlated = Correlation.applying(record)) {
             UntilDatabaseAnswers.apply(() -> {
                 ReceivedEvent event;
                 try {
                     event = read(record);
                 } catch (PoisonEvent poison) {
-                    throw poison.refusedBy(applicationName);
+                    throw poison.refusedBy(consumer);
                 }
                 effect.accept(event);
             });

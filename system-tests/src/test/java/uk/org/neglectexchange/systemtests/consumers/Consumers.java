@@ -56,14 +56,15 @@ final class Consumers {
             new Consumer("escalation-service: case projection", Service.ESCALATION, "escalation-service", "case-projection",
                     List.of("assessment-events")),
             new Consumer("gateway: dashboard", Service.GATEWAY, "gateway-dashboard", "dashboard", SuiteTopics.TOPICS),
-            new Consumer("gateway: event stream", Service.GATEWAY, "gateway-stream", null, SuiteTopics.TOPICS));
+            new Consumer("gateway: event stream", Service.GATEWAY, "gateway-stream", null, SuiteTopics.TOPICS),
+            new Consumer("gateway: notifications", Service.GATEWAY, "gateway-notify", "notifications", SuiteTopics.TOPICS));
 
     /**
      * The tables each service builds from the topics, and the columns left out of their checksums. Left out: when a
      * row was applied ({@code processed_at}, {@code recorded_at}: the clock of the apply, not the event) and the
      * journal's {@code seq} (a bigserial numbering rows in the order this instance journalled them; across topics
      * that order is whatever the partitions' interleaving was, by design, and the stream hands out seq only as a
-     * resume position within one gateway's database). Everything else the services hold (children, assessments,
+     * resume position within one gateway's database). A key may add a filter to its table ("<table> where …"). Everything else the services hold (children, assessments,
      * escalations, drift alerts, audit, outboxes) is their own state from requests and the clock, not from topics.
      */
     static final Map<Service, Map<String, List<String>>> PROJECTION_TABLES = Map.of(
@@ -85,7 +86,12 @@ final class Consumers {
                     Map.entry("dashboard_escalation", List.of()),
                     Map.entry("dashboard_toolkit_edition", List.of()),
                     Map.entry("processed_event", List.of("processed_at")),
-                    Map.entry("stream_journal", List.of("seq", "recorded_at"))));
+                    Map.entry("child_involvement", List.of("since")),
+                    Map.entry("escalation_deadline", List.of("reminded_at")),
+                    // the events only: a notification's recipients depend on who was involved with the child when its
+                    // event was read, which differs with how the three topics interleave, so notifications are no
+                    // projection of any one topic (NotificationsTest and WebhookDelivery* check them instead)
+                    Map.entry("stream_journal where recipients is null", List.of("seq", "recorded_at"))));
 
     private Consumers() {
     }

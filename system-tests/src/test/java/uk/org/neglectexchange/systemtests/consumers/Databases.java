@@ -39,9 +39,11 @@ final class Databases {
         Map<String, String> sums = new TreeMap<>();
         try (Connection db = connect(database); Statement sql = db.createStatement()) {
             for (Map.Entry<String, List<String>> table : tables.entrySet()) {
+                String[] nameAndFilter = table.getKey().split(" where ", 2);
+                String filter = nameAndFilter.length == 2 ? " where " + nameAndFilter[1] : "";
                 List<String> columns = new ArrayList<>();
                 try (ResultSet rs = sql.executeQuery("select column_name from information_schema.columns where table_schema"
-                        + " = 'public' and table_name = '" + table.getKey() + "' order by ordinal_position")) {
+                        + " = 'public' and table_name = '" + nameAndFilter[0] + "' order by ordinal_position")) {
                     while (rs.next()) {
                         if (!table.getValue().contains(rs.getString(1))) {
                             columns.add('"' + rs.getString(1) + '"');
@@ -53,7 +55,7 @@ final class Databases {
                 }
                 String row = "row(" + String.join(", ", columns) + ")::text";
                 try (ResultSet rs = sql.executeQuery("select count(*) || ' rows, md5 ' || coalesce(md5(string_agg(" + row
-                        + ", E'\\n' order by " + row + ")), '-') from public.\"" + table.getKey() + "\"")) {
+                        + ", E'\\n' order by " + row + ")), '-') from public.\"" + nameAndFilter[0] + "\"" + filter)) {
                     rs.next();
                     sums.put(table.getKey(), rs.getString(1));
                 }

@@ -154,14 +154,14 @@ class PoisonTest {
 
     /**
      * Which consumer put a DLQ record there: its reason names it, "<service>: …" for the services (one consumer per
-     * topic each), "event stream: …" or "dashboard: …" for the gateway's two groups.
+     * topic each), "event stream: …", or the inbox's name ("dashboard: …", "notifications: …") for the gateway's groups.
      */
     private static boolean refusedBy(ConsumerRecord<String, String> deadLetter, Consumer consumer) {
         String reason = header(deadLetter, "dead-letter-reason");
         if (consumer.service() != Consumers.Service.GATEWAY) {
             return reason.startsWith(consumer.service().module + ": ");
         }
-        return reason.startsWith(consumer.inbox() == null ? "event stream: " : "dashboard: ");
+        return reason.startsWith(consumer.inbox() == null ? "event stream: " : consumer.inbox() + ": ");
     }
 
     private static boolean applied(Consumer consumer, String eventId) {
