@@ -9,9 +9,9 @@ NX_NODE_VERSION=${NX_NODE_VERSION:-20.20.2}
 nx_needs() {
   printf '%s\n' curl=curl unzip=unzip psql=postgresql-client pg_isready=postgresql-client setsid=util-linux xz=xz-utils
   [ "$1" = test ] || return 0
-  # jq: the integration guide's examples and deploy/kubernetes/check.sh; node, npm: docs/lint.sh;
-  # chromium, chromedriver: the gateway's dashboard page test (Selenium)
-  printf '%s\n' jq=jq node=nodejs npm=npm \
+  # jq: the integration guide's examples and deploy/kubernetes/check.sh; python3: the guide's webhook receiver;
+  # node, npm: docs/lint.sh; chromium, chromedriver: the gateway's dashboard page test (Selenium)
+  printf '%s\n' jq=jq python3=python3 node=nodejs npm=npm \
     "${NX_CHROMIUM:-/usr/bin/chromium}=chromium" "${NX_CHROMEDRIVER:-/usr/bin/chromedriver}=chromium-driver"
 }
 
