@@ -109,7 +109,16 @@ final class AuthorizationRules {
             rule("GET /api/v1/dashboard/escalations",                                 roles("dashboard"),            Scope.NONE),
             rule("GET /api/v1/dashboard/toolkit-review",                              roles("dashboard"),            Scope.NONE),
             rule("GET /api/v1/dashboard/contributions-by-agency",                     roles("dashboard"),            Scope.NONE),
-            rule("GET /api/v1/events/stream",                                         roles("dashboard"),            Scope.NONE));
+            rule("GET /api/v1/events/stream",                                         roles("dashboard"),            Scope.NONE),
+            // notifications: always the calling client's own (another client's subscription is a 404, NotificationsTest)
+            rule("GET /api/v1/notifications",                                         roles("notification-subscribe"), Scope.NONE),
+            rule("POST /api/v1/subscriptions",                                        roles("notification-subscribe"), Scope.NONE),
+            rule("GET /api/v1/subscriptions",                                         roles("notification-subscribe"), Scope.NONE),
+            rule("GET /api/v1/subscriptions/{id}",                                    roles("notification-subscribe"), Scope.NONE),
+            rule("DELETE /api/v1/subscriptions/{id}",                                 roles("notification-subscribe"), Scope.NONE),
+            rule("POST /api/v1/subscriptions/{id}/test",                              roles("notification-subscribe"), Scope.NONE),
+            rule("GET /api/v1/subscriptions/{id}/deliveries",                         roles("notification-subscribe"), Scope.NONE),
+            rule("POST /api/v1/subscriptions/{id}/deliveries/{deliveryId}/retry",     roles("notification-subscribe"), Scope.NONE));
 
     /**
      * Objects named in a request body rather than its path: another partnership's is 404 there too. Each client the

@@ -138,6 +138,20 @@ final class MatrixRequests {
             plain("GET /api/v1/dashboard" + part, (fx, c, t, a) -> get("/api/v1/dashboard" + part));
         }
         plain("GET /api/v1/events/stream", (fx, c, t, a) -> get("/api/v1/events/stream").header("Accept", "text/event-stream"));
+
+        // a subscription of the caller's own is made by the POST; the others name one nobody has, so a caller with the
+        // role gets past the role check to a 404, and one without it a 403
+        plain("GET /api/v1/notifications", (fx, c, t, a) -> get("/api/v1/notifications"));
+        plain("POST /api/v1/subscriptions", (fx, c, t, a) -> post("/api/v1/subscriptions",
+                Map.of("url", "http://127.0.0.1:9/authz-matrix", "types", List.of("escalation.raised"))));
+        plain("GET /api/v1/subscriptions", (fx, c, t, a) -> get("/api/v1/subscriptions"));
+        String nobodys = "/api/v1/subscriptions/" + UUID.randomUUID();
+        plain("GET /api/v1/subscriptions/{id}", (fx, c, t, a) -> get(nobodys).withSuccess(404));
+        plain("DELETE /api/v1/subscriptions/{id}", (fx, c, t, a) -> new Call("DELETE", nobodys, Map.of(), null, 404));
+        plain("POST /api/v1/subscriptions/{id}/test", (fx, c, t, a) -> post(nobodys + "/test", null).withSuccess(404));
+        plain("GET /api/v1/subscriptions/{id}/deliveries", (fx, c, t, a) -> get(nobodys + "/deliveries").withSuccess(404));
+        plain("POST /api/v1/subscriptions/{id}/deliveries/{deliveryId}/retry", (fx, c, t, a) -> post(nobodys
+                + "/deliveries/" + UUID.randomUUID() + "/retry", null).withSuccess(404));
     }
 
     private MatrixRequests() {
