@@ -12,9 +12,12 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import uk.org.neglectexchange.gateway.notification.NotificationType;
 
 /**
  * /q/openapi answers without a token, and still answers when no service is running (as in the test profile); the
@@ -54,6 +57,30 @@ class CombinedOpenApiTest {
                 .body("components.securitySchemes.keySet()", contains("oauth2"))
                 .body("tags.name", hasItem("Dashboard"))
                 .body("'x-unavailable-services'", not(hasItem("gateway")));
+    }
+
+    @Test
+    void theNotificationWebhookIsListedWithItsHeadersAndEveryNotificationType() {
+        String[] types = Arrays.stream(NotificationType.values()).map(NotificationType::wireName).toArray(String[]::new);
+        given().when().get("/q/openapi")
+                .then().statusCode(200)
+                // webhooks are OpenAPI 3.1
+                .body("openapi", startsWith("3.1."))
+                .body("webhooks.notification.post.operationId", equalTo("notification"))
+                .body("webhooks.notification.post.parameters.findAll { it.in == 'header' && it.required }.name",
+                        containsInAnyOrder("webhook-id", "webhook-timestamp", "webhook-signature"))
+                .body("webhooks.notification.post.requestBody.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Notification"))
+                .body("webhooks.notification.post.responses", hasKey("200"))
+                .body("webhooks.notification.post.responses", hasKey("410"))
+                .body("components.schemas.Notification.required", hasItems("specversion", "id", "source", "type", "data"))
+                .body("components.schemas.Notification.properties.type.enum", containsInAnyOrder(types))
+                // the feed's page holds the same notifications, and its stream is documented beside it
+                .body("components.schemas.NotificationPage.properties.items.items.'$ref'",
+                        equalTo("#/components/schemas/Notification"))
+                .body("paths.'/api/v1/notifications'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/NotificationPage"))
+                .body("paths.'/api/v1/notifications/stream'.get.operationId", notNullValue());
     }
 
     @Test

@@ -12,7 +12,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Folds the services' OpenAPI documents (and the gateway's own) into one that describes the API as a client sees it through the gateway.
- * Each service owns distinct paths. A component name that two services define differently (each has its own
+ * Each service owns distinct paths, and each webhook (OpenAPI 3.1 {@code webhooks}: the gateway's notifications) is
+ * described by one document. A component name that two services define differently (each has its own
  * {@code Page}) is prefixed with each defining service's name ({@code AssessmentPage}, {@code EscalationPage}) and the
  * $refs of that service's document are rewritten to match; a name defined identically everywhere is kept as it is.
  */
@@ -30,6 +31,7 @@ final class OpenApiMerger {
      */
     static JsonObject merge(Map<String, JsonObject> documents, List<String> unavailable, String openIdConnectUrl) {
         JsonObject paths = new JsonObject();
+        JsonObject webhooks = new JsonObject();
         JsonObject components = new JsonObject();
         JsonArray tags = new JsonArray();
         Set<String> tagNames = new HashSet<>();
@@ -39,6 +41,7 @@ final class OpenApiMerger {
             JsonObject document = renamed(service.getValue(), renames.getOrDefault(service.getKey(), Map.of()));
             version = document.getString("openapi", version);
             putAbsent(paths, document.getJsonObject("paths", new JsonObject()));
+            putAbsent(webhooks, document.getJsonObject("webhooks", new JsonObject()));
             JsonObject serviceComponents = document.getJsonObject("components", new JsonObject());
             for (String section : serviceComponents.fieldNames()) {
                 if (!components.containsKey(section)) {
@@ -61,7 +64,11 @@ final class OpenApiMerger {
         if (!tags.isEmpty()) {
             combined.put("tags", tags);
         }
-        combined.put("paths", paths).put("components", components);
+        combined.put("paths", paths);
+        if (!webhooks.isEmpty()) {
+            combined.put("webhooks", webhooks);
+        }
+        combined.put("components", components);
         if (!unavailable.isEmpty()) {
             combined.put(UNAVAILABLE_EXTENSION, new JsonArray(List.copyOf(unavailable)));
         }

@@ -13,6 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -57,6 +59,9 @@ public class FeedResource {
     @GET
     @Operation(summary = "The calling client's notifications after a cursor, oldest first",
             description = "Without after, from the oldest kept. The stream of the same: /api/v1/notifications/stream.")
+    // NotificationPage and Notification are written in META-INF/openapi.yaml, as the webhooks that send the same
+    @APIResponse(responseCode = "200", description = "A page of notifications, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "NotificationPage")))
     @APIResponse(responseCode = "400", description = "after is not a cursor, or limit is out of range")
     public FeedPage page(@QueryParam("after") String after, @QueryParam("limit") @DefaultValue("100") int limit)
             throws SQLException {

@@ -39,6 +39,32 @@ class OpenApiMergerTest {
         assertEquals(3, schemas.size(), schemas.fieldNames().toString());
     }
 
+    @Test
+    void webhooksAreCarriedOverWithTheirReferencesFollowingRenamedComponents() {
+        Map<String, JsonObject> documents = new LinkedHashMap<>();
+        JsonObject gateway = service("/api/v1/notifications", "Page", "notification", "Change");
+        gateway.put("webhooks", new JsonObject().put("notification", new JsonObject().put("post", new JsonObject()
+                .put("requestBody", new JsonObject().put("content", new JsonObject().put("application/json",
+                        new JsonObject().put("schema", new JsonObject().put("$ref", "#/components/schemas/Page"))))))));
+        documents.put("gateway", gateway);
+        documents.put("escalation", service("/api/v1/escalations", "Page", "escalationId", "Change"));
+
+        JsonObject combined = OpenApiMerger.merge(documents, List.of(), "http://keycloak/realm");
+
+        assertEquals("3.1.0", combined.getString("openapi"), "webhooks need OpenAPI 3.1");
+        assertEquals("#/components/schemas/GatewayPage", combined.getJsonObject("webhooks").getJsonObject("notification")
+                .getJsonObject("post").getJsonObject("requestBody").getJsonObject("content")
+                .getJsonObject("application/json").getJsonObject("schema").getString("$ref"));
+        assertEquals("#/components/schemas/EscalationPage", ref(combined, "/api/v1/escalations"));
+    }
+
+    @Test
+    void noWebhooksMemberWhenNoDocumentHasWebhooks() {
+        JsonObject combined = OpenApiMerger.merge(Map.of("assessment", service("/api/v1/children", "Page", "childRef",
+                "Change")), List.of(), "http://keycloak/realm");
+        assertFalse(combined.containsKey("webhooks"), combined.encodePrettily());
+    }
+
     private static String ref(JsonObject combined, String path) {
         return combined.getJsonObject("paths").getJsonObject(path).getJsonObject("get").getJsonObject("responses")
                 .getJsonObject("200").getJsonObject("content").getJsonObject("application/json")

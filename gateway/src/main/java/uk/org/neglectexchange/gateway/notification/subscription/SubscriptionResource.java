@@ -22,8 +22,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -85,9 +90,9 @@ public class SubscriptionResource {
     @Operation(summary = "Subscribe a webhook receiver to notification types",
             description = "The answer holds the signing secret, shown this once (and to a retry with the same "
                     + "Idempotency-Key). Requests are signed as Standard Webhooks specifies.")
-    @RequestBody(content = @org.eclipse.microprofile.openapi.annotations.media.Content(
-            schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = NewSubscription.class)))
-    @APIResponse(responseCode = "201", description = "Subscribed")
+    @RequestBody(content = @Content(schema = @Schema(implementation = NewSubscription.class)))
+    @APIResponse(responseCode = "201", description = "Subscribed; the answer holds the secret, this once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "A field is missing, unknown or malformed, or a secret was sent")
     @APIResponse(responseCode = "422", description = "The URL may not be called (not https, or a private address)")
     public Response create(@HeaderParam(IdempotentRequests.HEADER) String key, String body) {
@@ -113,6 +118,10 @@ public class SubscriptionResource {
 
     @GET
     @Operation(summary = "The calling client's subscriptions, oldest first")
+    @APIResponse(responseCode = "200", description = "A page of subscriptions; nextCursor is absent on the last",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                    properties = { @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = SubscriptionView.class),
+                            @SchemaProperty(name = "nextCursor", type = SchemaType.STRING) })))
     public SubscriptionView.Page<SubscriptionView> list(@QueryParam("after") String after,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         recipient();
@@ -124,6 +133,7 @@ public class SubscriptionResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One of the calling client's subscriptions")
+    @APIResponseSchema(value = SubscriptionView.class, responseDescription = "The subscription, without its secret")
     @APIResponse(responseCode = "404", description = "No such subscription of this client")
     public SubscriptionView read(@PathParam("id") String id) {
         SubscriptionView view = own(id);
@@ -148,7 +158,8 @@ public class SubscriptionResource {
     @Path("{id}/test")
     @Transactional
     @Operation(summary = "Send a signed webhook.test notification to the receiver now")
-    @APIResponse(responseCode = "202", description = "Queued; its delivery shows in the deliveries list")
+    @APIResponse(responseCode = "202", description = "Queued; its delivery shows in the deliveries list",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryQueued.class)))
     @APIResponse(responseCode = "404", description = "No such subscription of this client")
     public Response test(@HeaderParam(IdempotentRequests.HEADER) String key, @PathParam("id") String id) {
         SubscriptionView subscription = own(id);
@@ -165,6 +176,10 @@ public class SubscriptionResource {
     @GET
     @Path("{id}/deliveries")
     @Operation(summary = "The subscription's deliveries, newest first; status=FAILED lists those given up on")
+    @APIResponse(responseCode = "200", description = "A page of deliveries; nextCursor is absent on the last",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                    properties = { @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = DeliveryView.class),
+                            @SchemaProperty(name = "nextCursor", type = SchemaType.STRING) })))
     @APIResponse(responseCode = "404", description = "No such subscription of this client")
     public SubscriptionView.Page<DeliveryView> deliveries(@PathParam("id") String id, @QueryParam("status") String status,
             @QueryParam("after") String after, @QueryParam("limit") @DefaultValue("50") int limit) {
@@ -181,7 +196,8 @@ public class SubscriptionResource {
     @Path("{id}/deliveries/{deliveryId}/retry")
     @Transactional
     @Operation(summary = "Send a FAILED delivery again, with a fresh retry schedule")
-    @APIResponse(responseCode = "202", description = "Queued again")
+    @APIResponse(responseCode = "202", description = "Queued again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryQueued.class)))
     @APIResponse(responseCode = "404", description = "No such subscription of this client, or no such delivery of it")
     @APIResponse(responseCode = "409", description = "The delivery has not failed")
     public Response retry(@HeaderParam(IdempotentRequests.HEADER) String key, @PathParam("id") String id,
