@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import uk.org.neglectexchange.platform.calendar.WorkingDayCalendar;
 import uk.org.neglectexchange.platform.testsupport.ChildRefs;
 import uk.org.neglectexchange.platform.testsupport.Rows;
 import uk.org.neglectexchange.platform.testsupport.events.CloudEventSender;
@@ -51,6 +52,10 @@ class NotificationsTest {
 
     /** An escalation raised in {@code partnership} by HEALTH naming {@code otherAgency}; returns its id. */
     private static String raise(String partnership, String otherAgency, int stage) {
+        return raise(partnership, otherAgency, stage, LocalDate.now().plusDays(14));
+    }
+
+    private static String raise(String partnership, String otherAgency, int stage, LocalDate deadline) {
         String escalationId = UUID.randomUUID().toString();
         String childRef = ChildRefs.random();
         var attributes = CloudEventSender.attributes(UUID.randomUUID(), "escalation.raised", "/neglect-exchange/escalation-service");
@@ -61,8 +66,7 @@ class NotificationsTest {
                  "otherAgency": "%s", "type": "PROFESSIONAL_DISAGREEMENT", "currentRisk": "MEDIUM", "procedureCode": "HIOW-1",
                  "stage": %d, "stagesSkipped": false, "stageStartedOn": "%s", "deadline": "%s",
                  "deadlineShortened": false, "notifyBusinessTeam": false, "raisedAt": "%s"}"""
-                .formatted(escalationId, childRef, partnership, otherAgency, stage, LocalDate.now(),
-                        LocalDate.now().plusDays(14), Instant.now()));
+                .formatted(escalationId, childRef, partnership, otherAgency, stage, LocalDate.now(), deadline, Instant.now()));
         return escalationId;
     }
 
@@ -132,14 +136,15 @@ class NotificationsTest {
             given().header("Authorization", bearer("wsscp-health")).when().delete("/api/v1/subscriptions/" + flakySubscription.getString("id"))
                     .then().statusCode(204);
 
-            JsonPath goneSubscription = subscribe("wsscp-education", gone.url(), "escalation.raised");
+            // (wsscp-education is RateLimitTest's client, throttled in tests)
+            JsonPath goneSubscription = subscribe("wsscp-childrens-services", gone.url(), "escalation.raised");
             gone.secret(goneSubscription.getString("secret"));
             gone.answer(410);
-            raise("WSSCP", "EDUCATION", 1);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", bearer("wsscp-education"))
+            raise("WSSCP", "CHILDRENS_SERVICES", 1);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", bearer("wsscp-childrens-services"))
                     .when().get("/api/v1/subscriptions/" + goneSubscription.getString("id"))
                     .then().statusCode(200).body("status", equalTo("DISABLED")));
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().header("Authorization", bearer("wsscp-education"))
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().header("Authorization", bearer("wsscp-childrens-services"))
                     .when().get("/api/v1/notifications?limit=500")
                     .then().statusCode(200).body("items.data.subscriptionId", hasItem(goneSubscription.getString("id"))));
         }
@@ -220,6 +225,38 @@ class NotificationsTest {
                 + " and target = ?", "iowscp-police", subscription.getString("id")));
         assertTrue(Rows.exist(db, "select 1 from notification_audit where client_id = ? and action = 'notifications.read'"
                 + " and practitioner_id = 'it-0007'", "iowscp-police"));
+    }
+
+    @Test
+    void bothPartiesAreRemindedOneWorkingDayBeforeTheDeadline() {
+        LocalDate nextWorkingDay = new WorkingDayCalendar().plusWorkingDays(LocalDate.now(), 1);
+        String escalationId = raise("HSCP", "EDUCATION", 1, nextWorkingDay);
+
+        for (String party : List.of("hscp-health", "hscp-education")) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", bearer(party))
+                    .when().get("/api/v1/notifications?limit=500").then().statusCode(200)
+                    .body("items.findAll { it.type == 'escalation.deadline-approaching' }.data.escalationId",
+                            hasItem(escalationId)));
+        }
+    }
+
+    @Test
+    void aSubscriptionFailingForThreeDaysIsDisabledAndItsAgencyToldInTheFeed() throws Exception {
+        JsonPath subscription = subscribe("iowscp-childrens-services", "http://127.0.0.1:9/closed", "escalation.raised");
+        String id = subscription.getString("id");
+        // as if every delivery had failed since four days ago; the next failure is one too many
+        try (var connection = db.getConnection(); var update = connection.prepareStatement(
+                "update webhook_subscription set failing_since = now() - interval '4 days' where id = ?")) {
+            update.setObject(1, UUID.fromString(id));
+            update.executeUpdate();
+        }
+        raise("IOWSCP", "CHILDRENS_SERVICES", 1);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", bearer("iowscp-childrens-services"))
+                .when().get("/api/v1/subscriptions/" + id).then().statusCode(200).body("status", equalTo("DISABLED")));
+        given().header("Authorization", bearer("iowscp-childrens-services")).when().get("/api/v1/notifications?limit=500")
+                .then().statusCode(200).body("items.findAll { it.type == 'subscription.disabled' }.data.subscriptionId",
+                        hasItem(id));
     }
 
     private static void assertRefused(Map<String, Object> body, int status, String field) {
