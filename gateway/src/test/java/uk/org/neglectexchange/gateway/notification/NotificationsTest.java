@@ -147,6 +147,13 @@ class NotificationsTest {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().header("Authorization", bearer("wsscp-childrens-services"))
                     .when().get("/api/v1/notifications?limit=500")
                     .then().statusCode(200).body("items.data.subscriptionId", hasItem(goneSubscription.getString("id"))));
+            // its failed delivery cannot be sent again while it is disabled: that would never be sent
+            String failed = given().header("Authorization", bearer("wsscp-childrens-services"))
+                    .when().get("/api/v1/subscriptions/" + goneSubscription.getString("id") + "/deliveries?status=FAILED")
+                    .then().statusCode(200).extract().jsonPath().getString("items[0].id");
+            assertProblem(given().header("Authorization", bearer("wsscp-childrens-services"))
+                    .when().post("/api/v1/subscriptions/" + goneSubscription.getString("id") + "/deliveries/" + failed + "/retry")
+                    .then(), 409);
         }
     }
 

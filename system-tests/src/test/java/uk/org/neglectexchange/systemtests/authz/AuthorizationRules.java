@@ -112,6 +112,7 @@ final class AuthorizationRules {
             rule("GET /api/v1/events/stream",                                         roles("dashboard"),            Scope.NONE),
             // notifications: always the calling client's own (another client's subscription is a 404, NotificationsTest)
             rule("GET /api/v1/notifications",                                         roles("notification-subscribe"), Scope.NONE),
+            rule("GET /api/v1/notifications/stream",                                  roles("notification-subscribe"), Scope.NONE),
             rule("POST /api/v1/subscriptions",                                        roles("notification-subscribe"), Scope.NONE),
             rule("GET /api/v1/subscriptions",                                         roles("notification-subscribe"), Scope.NONE),
             rule("GET /api/v1/subscriptions/{id}",                                    roles("notification-subscribe"), Scope.NONE),

@@ -142,6 +142,8 @@ final class MatrixRequests {
         // a subscription of the caller's own is made by the POST; the others name one nobody has, so a caller with the
         // role gets past the role check to a 404, and one without it a 403
         plain("GET /api/v1/notifications", (fx, c, t, a) -> get("/api/v1/notifications"));
+        plain("GET /api/v1/notifications/stream", (fx, c, t, a) -> get("/api/v1/notifications/stream")
+                .header("Accept", "text/event-stream"));
         plain("POST /api/v1/subscriptions", (fx, c, t, a) -> post("/api/v1/subscriptions",
                 Map.of("url", "http://127.0.0.1:9/authz-matrix", "types", List.of("escalation.raised"))));
         plain("GET /api/v1/subscriptions", (fx, c, t, a) -> get("/api/v1/subscriptions"));

@@ -199,11 +199,15 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "202", description = "Queued again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryQueued.class)))
     @APIResponse(responseCode = "404", description = "No such subscription of this client, or no such delivery of it")
-    @APIResponse(responseCode = "409", description = "The delivery has not failed")
+    @APIResponse(responseCode = "409", description = "The delivery has not failed, or the subscription is disabled")
     public Response retry(@HeaderParam(IdempotentRequests.HEADER) String key, @PathParam("id") String id,
             @PathParam("deliveryId") String deliveryId) {
         SubscriptionView subscription = own(id);
         UUID delivery = uuid(deliveryId).orElseThrow(() -> ProblemException.notFound("No such delivery of this subscription"));
+        if (!"ACTIVE".equals(subscription.status())) {
+            throw ProblemException.conflict("The subscription is disabled (" + subscription.disabledReason()
+                    + "): nothing is sent to it; subscribe again, and catch up from the feed");
+        }
         DeliveryQueued queued = idempotency.once(key, "retry " + delivery, replay -> new DeliveryQueued(delivery), () -> {
             if (!deliveries.retry(subscription.id(), delivery)) {
                 if (!subscriptions.hasDelivery(subscription.id(), delivery)) {
