@@ -12,6 +12,7 @@ import static uk.org.neglectexchange.platform.testsupport.ProblemJson.assertProb
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -232,6 +233,35 @@ class NotificationsTest {
                 + " and target = ?", "iowscp-police", subscription.getString("id")));
         assertTrue(Rows.exist(db, "select 1 from notification_audit where client_id = ? and action = 'notifications.read'"
                 + " and practitioner_id = 'it-0007'", "iowscp-police"));
+    }
+
+    @Test
+    void encompassTellsTheSchoolsByWebhookAndTheDeliveryReportSaysItArrivedBeforeTheSchoolDay() throws Exception {
+        try (Receiver school = new Receiver()) {
+            JsonPath subscription = subscribe("hscp-education", school.url(), "encompass.incident");
+            school.secret(subscription.getString("secret"));
+            String childRef = ChildRefs.random();
+            String entryId = UUID.randomUUID().toString();
+            var attributes = CloudEventSender.attributes(UUID.randomUUID(), "chronology.entry-added",
+                    "/neglect-exchange/assessment-service");
+            attributes.put("subject", childRef);
+            EVENTS.send(topic("assessment-events"), childRef, attributes, """
+                    {"entryId": "%s", "childRef": "%s", "partnership": "HSCP", "agency": "POLICE",
+                     "type": "POLICE_ATTENDANCE", "incidentType": "DOMESTIC_ABUSE", "ageBand": "12_17",
+                     "occurredOn": "%s", "recordedAt": "%s"}""".formatted(entryId, childRef, LocalDate.now(), Instant.now()));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !school.verified("encompass.incident").isEmpty());
+            JsonNode told = school.verified("encompass.incident").get(0);
+            assertEquals(entryId, told.path("data").path("entryId").asText());
+            assertTrue(!told.path("data").has("incidentType") && !told.path("data").has("summary"));
+            JsonPath report = await().atMost(Duration.ofSeconds(10)).until(() -> given()
+                    .header("Authorization", bearer("hscp-education"))
+                    .when().get("/api/v1/subscriptions/" + subscription.getString("id") + "/deliveries")
+                    .then().statusCode(200).extract().jsonPath(), page -> "DELIVERED".equals(page.getString("items[0].status")));
+            assertEquals(OffsetDateTime.parse(told.path("data").path("actBy").asText()).toInstant(),
+                    OffsetDateTime.parse(report.getString("items[0].actBy")).toInstant());
+            assertTrue(report.getBoolean("items[0].arrivedBeforeActBy"));
+        }
     }
 
     @Test
