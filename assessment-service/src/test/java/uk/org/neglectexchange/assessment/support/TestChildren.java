@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.restassured.http.ContentType;
+import uk.org.neglectexchange.platform.testsupport.TestNhsNumbers;
 
 /** Synthetic children: NHS numbers from the 999 test range (with a correct check digit) and made-up names. */
 public final class TestChildren {
@@ -17,20 +18,7 @@ public final class TestChildren {
     }
 
     public static String testNhsNumber() {
-        while (true) {
-            String first9 = "999" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (first9.charAt(i) - '0') * (10 - i);
-            }
-            int check = 11 - sum % 11;
-            if (check == 11) {
-                check = 0;
-            }
-            if (check != 10) {
-                return first9 + check;
-            }
-        }
+        return TestNhsNumbers.random();
     }
 
     public static Map<String, Object> child(String nhsNumber, String givenName, String familyName, LocalDate dateOfBirth) {

@@ -7,9 +7,7 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import uk.org.neglectexchange.gateway.problem.ProblemResponses;
@@ -40,13 +38,8 @@ public class FeedStreamRoute {
     }
 
     private void stream(RoutingContext ctx) {
-        SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
-        if (identity == null || identity.isAnonymous()) {
-            ctx.fail(new UnauthorizedException());
-            return;
-        }
-        if (!identity.hasRole(ROLE)) {
-            ProblemResponses.send(ctx, 403, "Forbidden", "The notification feed needs role notification-subscribe");
+        SecurityIdentity identity = EventStreamRoute.withRole(ctx, ROLE, "The notification feed needs role notification-subscribe");
+        if (identity == null) {
             return;
         }
         Optional<Recipient> recipient = Recipient.of(identity);

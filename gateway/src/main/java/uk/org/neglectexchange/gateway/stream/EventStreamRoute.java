@@ -48,13 +48,8 @@ public class EventStreamRoute {
     }
 
     private void stream(RoutingContext ctx) {
-        SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
-        if (identity == null || identity.isAnonymous()) {
-            ctx.fail(new UnauthorizedException());
-            return;
-        }
-        if (!identity.hasRole(ROLE)) {
-            ProblemResponses.send(ctx, 403, "Forbidden", "The event stream is for partnership dashboards (role dashboard)");
+        SecurityIdentity identity = withRole(ctx, ROLE, "The event stream is for partnership dashboards (role dashboard)");
+        if (identity == null) {
             return;
         }
         JsonWebToken token = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
@@ -69,6 +64,23 @@ public class EventStreamRoute {
             return;
         }
         open(ctx, token.getClaim("azp"), StreamAudience.dashboard(partnership), types);
+    }
+
+    /**
+     * The caller's identity when it holds {@code role}; otherwise null, the request already answered: 401 without a
+     * valid token (checked before the route, as for every /api/v1 path), 403 naming why without the role.
+     */
+    public static SecurityIdentity withRole(RoutingContext ctx, String role, String refusal) {
+        SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        if (identity == null || identity.isAnonymous()) {
+            ctx.fail(new UnauthorizedException());
+            return null;
+        }
+        if (!identity.hasRole(role)) {
+            ProblemResponses.send(ctx, 403, "Forbidden", refusal);
+            return null;
+        }
+        return identity;
     }
 
     /**

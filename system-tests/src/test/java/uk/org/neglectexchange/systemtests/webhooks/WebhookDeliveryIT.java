@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import uk.org.neglectexchange.platform.testsupport.TestNhsNumbers;
 import uk.org.neglectexchange.systemtests.GatewayProfile;
 import uk.org.neglectexchange.systemtests.SuiteProcesses;
 import uk.org.neglectexchange.systemtests.SystemTest;
@@ -322,30 +322,12 @@ class WebhookDeliveryIT {
         for (int i = 0; i < count; i++) {
             refs.add(given().header("Authorization", bearer(client)).header("X-Practitioner-Id", "webhooks-it")
                     .header("Idempotency-Key", "child-" + UUID.randomUUID()).contentType(ContentType.JSON)
-                    .body(Map.of("nhsNumber", testNhsNumber(), "givenName", "Webhook", "familyName", "Receiver",
+                    .body(Map.of("nhsNumber", TestNhsNumbers.random(), "givenName", "Webhook", "familyName", "Receiver",
                             "dateOfBirth", LocalDate.now().minusYears(3 + i).toString()))
                     .when().post("/api/v1/children")
                     .then().statusCode(201).extract().path("childRef"));
         }
         return refs;
-    }
-
-    /** A number in the NHS test range (999), with its modulus-11 check digit. */
-    private static String testNhsNumber() {
-        while (true) {
-            String digits = "999" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (digits.charAt(i) - '0') * (10 - i);
-            }
-            int check = 11 - sum % 11;
-            if (check == 11) {
-                check = 0;
-            }
-            if (check != 10) {
-                return digits + check;
-            }
-        }
     }
 
     private static void report(String line) throws IOException {
