@@ -85,7 +85,8 @@ class BadInputTest {
 
     /** Objects of HSCP (and the HIOW toolkit) the generated requests aim at. */
     private record Fixtures(String childRef, String childNhs, String childDob, String siblingRef, String entryId,
-            String assessmentId, String escalationId, String indicatorCode, String guidanceCode, JsonNode content) {
+            String assessmentId, String escalationId, String indicatorCode, String guidanceCode, JsonNode content,
+            String subscriptionId) {
     }
 
     @Test
@@ -200,8 +201,10 @@ class BadInputTest {
         String guidance = JSON.valueToTree(given().header("Authorization", bearer(CHILDRENS_SERVICES))
                 .when().get("/api/v1/toolkits/HIOW/editions/1.0.0/guidance").then().statusCode(200)
                 .extract().as(Object.class)).findValue("code").asText();
+        // a webhook subscription to a type children's services is never sent, so no delivery runs during the test
+        String subscriptionId = write(CHILDRENS_SERVICES, "/api/v1/subscriptions", subscription()).path("id").asText();
         return new Fixtures(childRef, nhs, dob, siblingRef, entryId, assessmentId, escalationId, indicator, guidance,
-                edition.path("content"));
+                edition.path("content"), subscriptionId);
     }
 
     private static JsonNode write(String client, String path, Object body) {
@@ -224,6 +227,10 @@ class BadInputTest {
         body.put("specialCategoryCondition", "SAFEGUARDING_SCH1_PARA18");
         body.put("consent", "GIVEN");
         return body;
+    }
+
+    private static Map<String, Object> subscription() {
+        return Map.of("url", "http://127.0.0.1:9/bad-input", "types", List.of("toolkit.review.overdue"));
     }
 
     private static Map<String, Object> escalation(String childRef) {
@@ -252,7 +259,9 @@ class BadInputTest {
         values.put("entryId", f.entryId());
         values.put("partnership", "HSCP");
         values.put("id", path.startsWith("/api/v1/assessments") ? f.assessmentId()
-                : path.startsWith("/api/v1/escalations") ? f.escalationId() : UUID.randomUUID().toString());
+                : path.startsWith("/api/v1/escalations") ? f.escalationId()
+                : path.startsWith("/api/v1/subscriptions") ? f.subscriptionId() : UUID.randomUUID().toString());
+        values.put("deliveryId", UUID.randomUUID().toString());
         Map<String, String> headers = new LinkedHashMap<>();
         if (op.write() && !path.startsWith("/api/v1/toolkits")) {
             headers.put("X-Practitioner-Id", PRACTITIONER);
@@ -290,6 +299,7 @@ class BadInputTest {
             case "Acknowledgement" -> Map.of("note", "Seen and discussed");
             case "NewEscalation" -> escalation(f.childRef());
             case "NewAction" -> Map.of("action", "respond", "note", "Noted, a visit is booked");
+            case "NewSubscription" -> subscription();
             default -> throw new IllegalStateException("no valid body known for " + schema + " (" + op.name()
                     + "): add one here so the generator starts from a valid request");
         };

@@ -27,11 +27,12 @@ import org.apache.kafka.common.TopicPartition;
 final class SuiteState {
 
     /**
-     * Tables a refused request is meant to write to. The assessment service audits every read and write of a child's
-     * data, refusals included (README: "refusals too"): that is the only one. Idempotency records are written in the
-     * creating transaction, so a refused request leaves none, and they stay in the digest.
+     * Tables a request is meant to write to although it changes nothing. The assessment service audits every read and
+     * write of a child's data, refusals included (README: "refusals too"); the gateway audits every read of an agency's
+     * notifications and subscriptions (a read that ignores a stray parameter is still a read). Idempotency records
+     * are written in the creating transaction, so a refused request leaves none, and they stay in the digest.
      */
-    static final Set<String> MEANT_TO_CHANGE = Set.of("audit_entry");
+    static final Set<String> MEANT_TO_CHANGE = Set.of("audit_entry", "notification_audit");
 
     private SuiteState() {
     }

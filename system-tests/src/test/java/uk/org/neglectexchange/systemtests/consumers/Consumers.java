@@ -43,7 +43,7 @@ final class Consumers {
     record Consumer(String label, Service service, String group, String inbox, List<String> topics) {
 
         String countQuery() {
-            return inbox == null ? "select count(*) from stream_journal"
+            return inbox == null ? "select count(*) from stream_journal where recipients is null"
                     : "select count(*) from processed_event where consumer = '" + inbox + "'";
         }
     }

@@ -76,7 +76,7 @@ final class ReplicaReconciliation {
                 + SharedPostgres.count(toolkitDb, "select count(*) from outbox_event");
         return new Progress(unpublished(assessmentDb) + unpublished(escalationDb) + unpublished(toolkitDb), assessmentEvents,
                 applied(escalationDb, "case-projection"), allEvents, applied(gatewayDb, "dashboard"),
-                SharedPostgres.count(gatewayDb, "select count(*) from stream_journal"));
+                SharedPostgres.count(gatewayDb, "select count(*) from stream_journal where recipients is null"));
     }
 
     /** The toolkit's events applied by both services' consumer groups (the escalation service's procedures come with them). */
@@ -111,7 +111,7 @@ final class ReplicaReconciliation {
                 skipped.getOrDefault("toolkit-editions", 0L));
         consumer(f, "dashboard (gateway, 2 replicas)", gatewayDb, inbox("dashboard"), everyEvent,
                 skipped.getOrDefault("dashboard", 0L));
-        consumer(f, "stream-journal (gateway, 2 replicas)", gatewayDb, "select event_id from stream_journal", everyEvent,
+        consumer(f, "stream-journal (gateway, 2 replicas)", gatewayDb, "select event_id from stream_journal where recipients is null", everyEvent,
                 skipped.getOrDefault("stream-journal", 0L));
 
         // the projection holds one fact per entry it counts, whichever replica applied it
