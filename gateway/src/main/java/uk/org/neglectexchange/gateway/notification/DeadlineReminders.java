@@ -80,7 +80,8 @@ public class DeadlineReminders {
                 .setParameter("remindOn", rule.remindOn(deadline)).executeUpdate();
     }
 
-    @Scheduled(every = "${nx.notifications.reminder-check}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${nx.notifications.reminder-check}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sendDue() {
         LocalDate today = LocalDate.now(clock.withZone(UK));
         int sent;

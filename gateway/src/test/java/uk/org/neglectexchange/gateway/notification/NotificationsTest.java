@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import uk.org.neglectexchange.platform.calendar.WorkingDayCalendar;
 import uk.org.neglectexchange.platform.testsupport.ChildRefs;
 import uk.org.neglectexchange.platform.testsupport.Rows;
@@ -43,9 +44,16 @@ import uk.org.neglectexchange.platform.testsupport.events.CloudEventSender;
 class NotificationsTest {
 
     private static final CloudEventSender EVENTS = new CloudEventSender();
+    /** Every write names the practitioner acting, as agency systems must. */
+    private static final String PRACTITIONER = "it-0001";
 
     @Inject
     DataSource db;
+
+    /** A request of the client's system, naming the practitioner acting. */
+    private static RequestSpecification as(String client) {
+        return given().header("Authorization", bearer(client)).header("X-Practitioner-Id", PRACTITIONER);
+    }
 
     private static String topic(String name) {
         return ConfigProvider.getConfig().getValue("nx.topic-prefix", String.class) + name;
@@ -72,14 +80,14 @@ class NotificationsTest {
     }
 
     private static JsonPath subscribe(String client, String url, String... types) {
-        return given().header("Authorization", bearer(client)).header("Idempotency-Key", UUID.randomUUID().toString())
+        return as(client).header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(ContentType.JSON).body(Map.of("url", url, "types", List.of(types)))
                 .when().post("/api/v1/subscriptions")
                 .then().statusCode(201).body("status", equalTo("ACTIVE")).extract().jsonPath();
     }
 
     private static List<String> feedIds(String client) {
-        return given().header("Authorization", bearer(client)).when().get("/api/v1/notifications?limit=500")
+        return as(client).when().get("/api/v1/notifications?limit=500")
                 .then().statusCode(200).extract().jsonPath().getList("items.data.escalationId", String.class);
     }
 
@@ -111,14 +119,14 @@ class NotificationsTest {
     void theFeedPagesOnFromItsCursor() {
         String first = raise("IOWSCP", "EDUCATION", 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> feedIds("iowscp-education").contains(first));
-        String cursor = given().header("Authorization", bearer("iowscp-education")).when().get("/api/v1/notifications")
+        String cursor = as("iowscp-education").when().get("/api/v1/notifications")
                 .then().statusCode(200).extract().jsonPath().getString("nextCursor");
         String second = raise("IOWSCP", "EDUCATION", 1);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", bearer("iowscp-education"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("iowscp-education")
                 .when().get("/api/v1/notifications?after=" + cursor)
                 .then().statusCode(200).body("items.data.escalationId", equalTo(List.of(second))));
-        assertProblem(given().header("Authorization", bearer("iowscp-education"))
+        assertProblem(as("iowscp-education")
                 .when().get("/api/v1/notifications?after=not-a-cursor").then(), 400);
     }
 
@@ -131,10 +139,10 @@ class NotificationsTest {
             String escalationId = raise("WSSCP", "HEALTH", 1);
             await().atMost(Duration.ofSeconds(30)).until(() -> flaky.verified("escalation.raised").stream()
                     .anyMatch(e -> e.path("data").path("escalationId").asText().equals(escalationId)));
-            given().header("Authorization", bearer("wsscp-health"))
+            as("wsscp-health")
                     .when().get("/api/v1/subscriptions/" + flakySubscription.getString("id") + "/deliveries?status=DELIVERED")
                     .then().statusCode(200).body("items.attempts", hasItem(3));
-            given().header("Authorization", bearer("wsscp-health")).when().delete("/api/v1/subscriptions/" + flakySubscription.getString("id"))
+            as("wsscp-health").when().delete("/api/v1/subscriptions/" + flakySubscription.getString("id"))
                     .then().statusCode(204);
 
             // (wsscp-education is RateLimitTest's client, throttled in tests)
@@ -142,17 +150,17 @@ class NotificationsTest {
             gone.secret(goneSubscription.getString("secret"));
             gone.answer(410);
             raise("WSSCP", "CHILDRENS_SERVICES", 1);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", bearer("wsscp-childrens-services"))
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("wsscp-childrens-services")
                     .when().get("/api/v1/subscriptions/" + goneSubscription.getString("id"))
                     .then().statusCode(200).body("status", equalTo("DISABLED")));
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().header("Authorization", bearer("wsscp-childrens-services"))
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as("wsscp-childrens-services")
                     .when().get("/api/v1/notifications?limit=500")
                     .then().statusCode(200).body("items.data.subscriptionId", hasItem(goneSubscription.getString("id"))));
             // its failed delivery cannot be sent again while it is disabled: that would never be sent
-            String failed = given().header("Authorization", bearer("wsscp-childrens-services"))
+            String failed = as("wsscp-childrens-services")
                     .when().get("/api/v1/subscriptions/" + goneSubscription.getString("id") + "/deliveries?status=FAILED")
                     .then().statusCode(200).extract().jsonPath().getString("items[0].id");
-            assertProblem(given().header("Authorization", bearer("wsscp-childrens-services"))
+            assertProblem(as("wsscp-childrens-services")
                     .when().post("/api/v1/subscriptions/" + goneSubscription.getString("id") + "/deliveries/" + failed + "/retry")
                     .then(), 409);
         }
@@ -166,14 +174,13 @@ class NotificationsTest {
             receiver.secret(subscription.getString("secret"));
             // the test schedule has five retries: six failures in a row and the delivery is given up on
             receiver.answer(500, 500, 500, 500, 500, 500);
-            given().header("Authorization", bearer("iowscp-health")).header("Idempotency-Key", UUID.randomUUID().toString())
+            as("iowscp-health").header("Idempotency-Key", UUID.randomUUID().toString())
                     .when().post("/api/v1/subscriptions/" + id + "/test").then().statusCode(202);
 
-            String deliveryId = await().atMost(Duration.ofSeconds(40)).until(() -> given()
-                    .header("Authorization", bearer("iowscp-health"))
+            String deliveryId = await().atMost(Duration.ofSeconds(40)).until(() -> as("iowscp-health")
                     .when().get("/api/v1/subscriptions/" + id + "/deliveries?status=FAILED")
                     .then().statusCode(200).extract().jsonPath().getString("items[0].id"), found -> found != null);
-            given().header("Authorization", bearer("iowscp-health")).header("Idempotency-Key", UUID.randomUUID().toString())
+            as("iowscp-health").header("Idempotency-Key", UUID.randomUUID().toString())
                     .when().post("/api/v1/subscriptions/" + id + "/deliveries/" + deliveryId + "/retry")
                     .then().statusCode(202).body("deliveryId", equalTo(deliveryId));
 
@@ -187,20 +194,20 @@ class NotificationsTest {
     void aRetriedSubscribeIsAnsweredOnceWithTheSameSecret() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = Map.of("url", "http://127.0.0.1:9/hook", "types", List.of("escalation.raised"));
-        JsonPath first = given().header("Authorization", bearer("hscp-education")).header("Idempotency-Key", key)
+        JsonPath first = as("hscp-education").header("Idempotency-Key", key)
                 .contentType(ContentType.JSON).body(body).when().post("/api/v1/subscriptions")
                 .then().statusCode(201).extract().jsonPath();
-        given().header("Authorization", bearer("hscp-education")).header("Idempotency-Key", key)
+        as("hscp-education").header("Idempotency-Key", key)
                 .contentType(ContentType.JSON).body(body).when().post("/api/v1/subscriptions")
                 .then().statusCode(201).body("id", equalTo(first.getString("id")))
                 .body("secret", equalTo(first.getString("secret")));
         // the secret is shown only then
-        given().header("Authorization", bearer("hscp-education")).when().get("/api/v1/subscriptions/" + first.getString("id"))
+        as("hscp-education").when().get("/api/v1/subscriptions/" + first.getString("id"))
                 .then().statusCode(200).body("secret", equalTo(null));
         // another client's subscription is not there for this one
-        given().header("Authorization", bearer("hscp-health")).when().get("/api/v1/subscriptions/" + first.getString("id"))
+        as("hscp-health").when().get("/api/v1/subscriptions/" + first.getString("id"))
                 .then().statusCode(404);
-        given().header("Authorization", bearer("hscp-health")).when().delete("/api/v1/subscriptions/" + first.getString("id"))
+        as("hscp-health").when().delete("/api/v1/subscriptions/" + first.getString("id"))
                 .then().statusCode(404);
     }
 
@@ -217,9 +224,13 @@ class NotificationsTest {
         assertRefused(Map.of("url", "https://example.org/hook", "types", List.of("escalation.raised"),
                 "secret", "whsec_mine"), 400, "secret");
         assertRefused(Map.of("types", List.of("escalation.raised")), 400, "url");
+        // a change names the practitioner acting, as every write to the exchange does
+        assertProblem(given().header("Authorization", bearer("hscp-health")).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:9/hook", "types", List.of("escalation.raised")))
+                .when().post("/api/v1/subscriptions").then(), 400).body("errors.field", hasItem("X-Practitioner-Id"));
         assertEquals(before, Rows.count(db, "select count(*) from webhook_subscription"));
         // a dashboard client may not subscribe
-        given().header("Authorization", bearer("hscp-dashboard")).contentType(ContentType.JSON)
+        as("hscp-dashboard").contentType(ContentType.JSON)
                 .body(Map.of("url", "http://127.0.0.1:9/hook", "types", List.of("escalation.raised")))
                 .when().post("/api/v1/subscriptions").then().statusCode(403);
     }
@@ -227,12 +238,12 @@ class NotificationsTest {
     @Test
     void subscriptionChangesAndFeedReadsAreAudited() throws Exception {
         JsonPath subscription = subscribe("iowscp-police", "http://127.0.0.1:9/hook", "escalation.raised");
-        given().header("Authorization", bearer("iowscp-police")).header("X-Practitioner-Id", "it-0007")
+        as("iowscp-police")
                 .when().get("/api/v1/notifications").then().statusCode(200);
         assertTrue(Rows.exist(db, "select 1 from notification_audit where client_id = ? and action = 'subscription.create'"
                 + " and target = ?", "iowscp-police", subscription.getString("id")));
         assertTrue(Rows.exist(db, "select 1 from notification_audit where client_id = ? and action = 'notifications.read'"
-                + " and practitioner_id = 'it-0007'", "iowscp-police"));
+                + " and practitioner_id = 'it-0001'", "iowscp-police"));
     }
 
     @Test
@@ -254,8 +265,7 @@ class NotificationsTest {
             JsonNode told = school.verified("encompass.incident").get(0);
             assertEquals(entryId, told.path("data").path("entryId").asText());
             assertTrue(!told.path("data").has("incidentType") && !told.path("data").has("summary"));
-            JsonPath report = await().atMost(Duration.ofSeconds(10)).until(() -> given()
-                    .header("Authorization", bearer("hscp-education"))
+            JsonPath report = await().atMost(Duration.ofSeconds(10)).until(() -> as("hscp-education")
                     .when().get("/api/v1/subscriptions/" + subscription.getString("id") + "/deliveries")
                     .then().statusCode(200).extract().jsonPath(), page -> "DELIVERED".equals(page.getString("items[0].status")));
             assertEquals(OffsetDateTime.parse(told.path("data").path("actBy").asText()).toInstant(),
@@ -270,7 +280,7 @@ class NotificationsTest {
         String escalationId = raise("HSCP", "EDUCATION", 1, nextWorkingDay);
 
         for (String party : List.of("hscp-health", "hscp-education")) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", bearer(party))
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(party)
                     .when().get("/api/v1/notifications?limit=500").then().statusCode(200)
                     .body("items.findAll { it.type == 'escalation.deadline-approaching' }.data.escalationId",
                             hasItem(escalationId)));
@@ -289,15 +299,15 @@ class NotificationsTest {
         }
         raise("IOWSCP", "CHILDRENS_SERVICES", 1);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", bearer("iowscp-childrens-services"))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("iowscp-childrens-services")
                 .when().get("/api/v1/subscriptions/" + id).then().statusCode(200).body("status", equalTo("DISABLED")));
-        given().header("Authorization", bearer("iowscp-childrens-services")).when().get("/api/v1/notifications?limit=500")
+        as("iowscp-childrens-services").when().get("/api/v1/notifications?limit=500")
                 .then().statusCode(200).body("items.findAll { it.type == 'subscription.disabled' }.data.subscriptionId",
                         hasItem(id));
     }
 
     private static void assertRefused(Map<String, Object> body, int status, String field) {
-        assertProblem(given().header("Authorization", bearer("hscp-health")).contentType(ContentType.JSON).body(body)
+        assertProblem(as("hscp-health").contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/subscriptions").then(), status)
                 .body("errors.field", hasItem(field));
     }

@@ -48,7 +48,8 @@ import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /**
  * Webhook subscriptions (role {@code notification-subscribe}): a client makes, reads and deletes its own; another
- * client's is a 404. Every call is audited.
+ * client's is a 404. Every call is audited, and every change names the practitioner acting ({@code X-Practitioner-Id}),
+ * as every write to the exchange does.
  */
 @Path("/api/v1/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -97,6 +98,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "422", description = "The URL may not be called (not https, or a private address)")
     public Response create(@HeaderParam(IdempotentRequests.HEADER) String key, String body) {
         Recipient recipient = recipient();
+        String practitioner = caller.requirePractitionerId();
         NewSubscription request = NewSubscription.from(parse(body));
         try {
             addresses.check(request.url());
@@ -108,8 +110,8 @@ public class SubscriptionResource {
                 replay -> subscriptions.withSecret(client, UUID.fromString(replay.resourceId()))
                         .orElseThrow(() -> ProblemException.notFound("The subscription made with this key has been deleted")),
                 () -> {
-                    SubscriptionView view = subscriptions.create(client, recipient, caller.practitionerId().orElse(null),
-                            request.url(), request.types());
+                    SubscriptionView view = subscriptions.create(client, recipient, practitioner, request.url(),
+                            request.types());
                     return Applied.created(view.id(), view);
                 });
         audited("subscription.create", created.id());
@@ -149,6 +151,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "404", description = "No such subscription of this client")
     public Response delete(@PathParam("id") String id) {
         UUID subscription = own(id).id();
+        caller.requirePractitionerId();
         subscriptions.delete(caller.clientId(), subscription);
         audited("subscription.delete", subscription);
         return Response.noContent().build();
@@ -163,6 +166,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "404", description = "No such subscription of this client")
     public Response test(@HeaderParam(IdempotentRequests.HEADER) String key, @PathParam("id") String id) {
         SubscriptionView subscription = own(id);
+        caller.requirePractitionerId();
         DeliveryQueued queued = idempotency.once(key, "test " + subscription.id(),
                 replay -> new DeliveryQueued(UUID.fromString(replay.resourceId())), () -> {
                     UUID delivery = deliveries.enqueueFor(subscription.id(), "webhook.test",
@@ -203,6 +207,7 @@ public class SubscriptionResource {
     public Response retry(@HeaderParam(IdempotentRequests.HEADER) String key, @PathParam("id") String id,
             @PathParam("deliveryId") String deliveryId) {
         SubscriptionView subscription = own(id);
+        caller.requirePractitionerId();
         UUID delivery = uuid(deliveryId).orElseThrow(() -> ProblemException.notFound("No such delivery of this subscription"));
         if (!"ACTIVE".equals(subscription.status())) {
             throw ProblemException.conflict("The subscription is disabled (" + subscription.disabledReason()
