@@ -224,6 +224,14 @@ class NotificationsTest {
         assertRefused(Map.of("url", "https://example.org/hook", "types", List.of("escalation.raised"),
                 "secret", "whsec_mine"), 400, "secret");
         assertRefused(Map.of("types", List.of("escalation.raised")), 400, "url");
+        // read as strictly as the services read their bodies
+        assertProblem(as("hscp-health").contentType("application/json").body("{\"url\": {}, \"url\": \"http://127.0.0.1:9/hook\","
+                + " \"types\": [\"escalation.raised\"]}").when().post("/api/v1/subscriptions").then(), 400);
+        assertProblem(as("hscp-health").contentType("application/json; charset=ISO-8859-1")
+                .body(Map.of("url", "http://127.0.0.1:9/hook", "types", List.of("escalation.raised")))
+                .when().post("/api/v1/subscriptions").then(), 415);
+        assertProblem(as("hscp-health").body("{\"url\": \"http://127.0.0.1:9/hook\", \"types\": [\"escalation.raised\"]}")
+                .when().post("/api/v1/subscriptions").then(), 415);
         // a change names the practitioner acting, as every write to the exchange does
         assertProblem(given().header("Authorization", bearer("hscp-health")).contentType(ContentType.JSON)
                 .body(Map.of("url", "http://127.0.0.1:9/hook", "types", List.of("escalation.raised")))

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -31,8 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -95,11 +94,13 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "201", description = "Subscribed; the answer holds the secret, this once",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "A field is missing, unknown or malformed, or a secret was sent")
+    @APIResponse(responseCode = "415", description = "The body is not application/json in UTF-8")
     @APIResponse(responseCode = "422", description = "The URL may not be called (not https, or a private address)")
-    public Response create(@HeaderParam(IdempotentRequests.HEADER) String key, String body) {
+    public Response create(@HeaderParam(IdempotentRequests.HEADER) String key,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         Recipient recipient = recipient();
         String practitioner = caller.requirePractitionerId();
-        NewSubscription request = NewSubscription.from(parse(body));
+        NewSubscription request = NewSubscription.from(JsonRequestBody.read(json, contentType, body));
         try {
             addresses.check(request.url());
         } catch (RefusedUrl refused) {
@@ -244,14 +245,6 @@ public class SubscriptionResource {
     private void audited(String action, UUID target) {
         audit.record(caller.clientId(), caller.agency(), caller.practitionerId().orElse(null), action,
                 target == null ? null : target.toString(), "ALLOWED");
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            return body == null || body.isBlank() ? null : json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("body", "is not valid JSON");
-        }
     }
 
     private static UUID cursor(String after) {
