@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -490,13 +491,31 @@ public class PrivacyScan {
     static List<Path> glob(Path root, String pattern) throws IOException {
         var matcher = root.getFileSystem().getPathMatcher("glob:" + root.toString().replace("\\", "/") + "/" + pattern);
         List<Path> found = new ArrayList<>();
-        // the patterns reach at most four folders down (module/target/reports/file); node_modules is never a log
-        try (Stream<Path> files = Files.find(root, 5, (p, a) -> a.isRegularFile() && matcher.matches(p),
-                java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
-            files.filter(p -> !root.relativize(p).toString().matches("(.*/)?(node_modules|src)/.*")).forEach(found::add);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        // the patterns reach at most four folders down (module/target/reports/file); node_modules, sources and Kafka's
+        // data are never logs, and a file that vanishes while the tree is walked (Kafka renames its checkpoints every
+        // few seconds) is not one either
+        Files.walkFileTree(root, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), 5,
+                new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                        return Set.of("node_modules", "src", "kafka-data").contains(name)
+                                ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                        if (attributes.isRegularFile() && matcher.matches(file)) {
+                            found.add(file);
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                });
         return found;
     }
 
