@@ -10,7 +10,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.common.annotation.Blocking;
 import uk.org.neglectexchange.platform.inbox.EventReader;
 import uk.org.neglectexchange.platform.inbox.PoisonEvent;
-import uk.org.neglectexchange.platform.inbox.UntilDatabaseAnswers;
 
 /**
  * Reads the three topics into the dashboard projection, in a consumer group of its own
@@ -48,12 +47,6 @@ public class DashboardEventsConsumer {
     }
 
     private void apply(ConsumerRecord<String, String> record) {
-        UntilDatabaseAnswers.apply(() -> {
-            try {
-                projection.apply(reader.read(record));
-            } catch (PoisonEvent poison) {
-                throw poison.refusedBy("dashboard");
-            }
-        });
+        reader.apply(record, "dashboard", projection::apply);
     }
 }

@@ -13,6 +13,8 @@ import io.vertx.ext.web.RoutingContext;
 import uk.org.neglectexchange.gateway.problem.ProblemResponses;
 import uk.org.neglectexchange.gateway.stream.EventStreamRoute;
 import uk.org.neglectexchange.gateway.stream.StreamAudience;
+import uk.org.neglectexchange.platform.caller.Caller;
+import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /**
  * {@code GET /api/v1/notifications/stream}: the agency feed as server-sent events (role
@@ -49,10 +51,16 @@ public class FeedStreamRoute {
             return;
         }
         String clientId = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim("azp") : null;
-        String practitioner = ctx.request().getHeader("X-Practitioner-Id");
+        String practitioner;
+        try {
+            practitioner = Caller.practitioner(ctx.request().getHeader(Caller.PRACTITIONER_HEADER)).orElse(null);
+        } catch (ProblemException e) {
+            ProblemResponses.send(ctx, 400, "Bad Request", e.getMessage());
+            return;
+        }
         ctx.vertx().executeBlocking(() -> {
-            audit.record(clientId, recipient.get().audience(), practitioner != null && practitioner.matches("[A-Za-z0-9._:@-]{1,100}")
-                    ? practitioner : null, "notifications.stream", recipient.get().key(), "ALLOWED");
+            audit.record(clientId, recipient.get().audience(), practitioner, "notifications.stream", recipient.get().key(),
+                    "ALLOWED");
             return null;
         }, false).onComplete(audited -> {
             if (audited.failed()) {

@@ -10,7 +10,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.common.annotation.Blocking;
 import uk.org.neglectexchange.platform.inbox.EventReader;
 import uk.org.neglectexchange.platform.inbox.PoisonEvent;
-import uk.org.neglectexchange.platform.inbox.UntilDatabaseAnswers;
 
 /**
  * Journals every event of the three topics for the stream (consumer group {@code <nx.consumer-group>-stream}). The
@@ -48,12 +47,6 @@ public class StreamConsumers {
     }
 
     private void journal(ConsumerRecord<String, String> record) {
-        UntilDatabaseAnswers.apply(() -> {
-            try {
-                journal.record(reader.read(record));
-            } catch (PoisonEvent poison) {
-                throw poison.refusedBy("event stream");
-            }
-        });
+        reader.apply(record, "event stream", journal::record);
     }
 }

@@ -72,6 +72,11 @@ public class Caller {
                 "is required on writes: the agency system names the practitioner acting"));
     }
 
+    /** The same rule for a route outside REST (a header read by hand): a value that is not an identifier is a 400. */
+    public static Optional<String> practitioner(String headerValue) {
+        return valid(PRACTITIONER_HEADER, headerValue);
+    }
+
     public Optional<String> purpose() {
         return header(PURPOSE_HEADER);
     }
