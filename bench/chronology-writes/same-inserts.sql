@@ -4,9 +4,10 @@
 \set n random(1, 8)
 \set day random(0, 1000)
 BEGIN;
-INSERT INTO chronology_entry (id, child_ref, agency, client_id, practitioner_id, type, occurred_on, summary, recorded_at)
+INSERT INTO chronology_entry (id, child_ref, agency, client_id, practitioner_id, type, occurred_on, summary, recorded_at,
+        sharing_level)
 VALUES (gen_random_uuid(), (:children::text[])[(:n)::int], 'HEALTH', 'hscp-health', 'bench-1', 'VISIT',
-        date '2023-01-01' + (:day)::int, 'Home visit: kitchen without food, baby unsettled', now());
+        date '2023-01-01' + (:day)::int, 'Home visit: kitchen without food, baby unsettled', now(), 'PARTNERSHIP');
 INSERT INTO audit_entry (at, client_id, partnership, agency, practitioner_id, purpose, action, child_ref, outcome)
 VALUES (now(), 'hscp-health', 'HSCP', 'HEALTH', 'bench-1', 'chronology', 'CHRONOLOGY_RECORDED', (:children::text[])[(:n)::int], 'SUCCESS');
 INSERT INTO outbox_event (id, type, message_key, subject, partnership, data, occurred_at)

@@ -24,6 +24,9 @@ for db in assessment gateway; do
   psql_admin -tAc "select 1 from pg_database where datname = 'nx_${db}_$id'" | grep -q 1 \
     || psql_admin -c "CREATE DATABASE nx_${db}_$id OWNER nx_$db" >/dev/null
 done
+# assessment-service's identity key store, a database of its own
+psql_admin -tAc "select 1 from pg_database where datname = 'nx_identity_keys_$id'" | grep -q 1 \
+  || psql_admin -c "CREATE DATABASE nx_identity_keys_$id OWNER nx_assessment" >/dev/null
 java -cp "$kafka_libs/*" bench/event-stream/EventStreamBench.java topics "$NX_KAFKA_BOOTSTRAP" "$id." deploy/kafka/topics.txt 2>&1 | grep --line-buffered -v SLF4J
 
 pids=()
@@ -33,6 +36,8 @@ common=(-Xmx256m -XX:+UseSerialGC -Dquarkus.flyway.clean-disabled=false -Dquarku
   "-Dnx.topic-prefix=$id." -Dquarkus.log.level=WARN)
 java "${common[@]}" -Dquarkus.http.port="$as_port" -Dnx.identity.allow-test-nhs-numbers=true \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$NX_PG_HOST:$NX_PG_PORT/nx_assessment_$id" \
+  -Dquarkus.datasource.identity-keys.jdbc.url="jdbc:postgresql://$NX_PG_HOST:$NX_PG_PORT/nx_identity_keys_$id" \
+  -Dquarkus.flyway.identity-keys.clean-disabled=false -Dquarkus.flyway.identity-keys.clean-at-start=true \
   -Dnx.consumer-group="assessment-$id" -jar assessment-service/target/quarkus-app/quarkus-run.jar \
   >"$NX_LOGS/bench-stream-assessment.log" 2>&1 &
 pids+=($!)

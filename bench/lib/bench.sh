@@ -143,13 +143,17 @@ result() { printf '%s\n' "$2" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k { sub(/
 start_suite() {
   need_jars toolkit-content-service assessment-service escalation-service gateway
   bench_topics suite >/dev/null
-  local tk_db as_db es_db gw_db t0
+  local tk_db as_db keys_db es_db gw_db t0
   tk_db=$(fresh_db toolkit suite); as_db=$(fresh_db assessment suite); es_db=$(fresh_db escalation suite)
   gw_db=$(fresh_db gateway suite)
+  # assessment-service's identity key store, a database of its own (owned by its role, as deploy/lib/postgres.sh does)
+  keys_db="nx_identity_keys_$NX_BENCH_ID"_suite
+  psql_admin -q -c "DROP DATABASE IF EXISTS $keys_db WITH (FORCE)" -c "CREATE DATABASE $keys_db OWNER nx_assessment" >/dev/null 2>&1
   TK_PORT=$(free_port); AS_PORT=$(free_port); ES_PORT=$(free_port); GW_PORT=$(free_port)
   t0=$(date +%s%N)
   start_service toolkit toolkit-content-service "$TK_PORT" "$tk_db"; TK_PID=$started_pid; local tk_t=$started_ns
-  start_service assessment assessment-service "$AS_PORT" "$as_db" -Dnx.identity.allow-test-nhs-numbers=true
+  start_service assessment assessment-service "$AS_PORT" "$as_db" -Dnx.identity.allow-test-nhs-numbers=true \
+    -Dquarkus.datasource.identity-keys.jdbc.url="jdbc:postgresql://$NX_PG_HOST:$NX_PG_PORT/$keys_db"
   AS_PID=$started_pid; local as_t=$started_ns
   start_service escalation escalation-service "$ES_PORT" "$es_db"; ES_PID=$started_pid; local es_t=$started_ns
   start_service gateway gateway "$GW_PORT" "$gw_db" -Dnx.routes.services.toolkit.url="http://$NX_HOST:$TK_PORT" \

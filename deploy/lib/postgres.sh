@@ -107,8 +107,11 @@ postgres_create_databases() {
     # nx_<service> for the running suite, _test for each module's tests, _e2e for the system tests
     postgres_create_role_and_db "nx_$name" "nx_$name" "nx_${name}_test" "nx_${name}_e2e"
   done
+  # assessment-service's identity key store: databases of their own, so nx_assessment's backups never hold the
+  # children's keys (docs/operations.md); locally the service's own role owns them
+  postgres_create_role_and_db nx_assessment nx_identity_keys nx_identity_keys_test nx_identity_keys_e2e
   # the platform library's own tests (a small application of the library alone)
   postgres_create_role_and_db nx_platform nx_platform_test
   postgres_create_role_and_db nx_keycloak nx_keycloak
-  say "  databases ready: ${NX_DATABASES[*]/#/nx_} (+ _test, _e2e), nx_platform_test and nx_keycloak"
+  say "  databases ready: ${NX_DATABASES[*]/#/nx_} and nx_identity_keys (+ _test, _e2e), nx_platform_test and nx_keycloak"
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -44,6 +45,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Issue 8's privacy scan: after a test run, looks for the NHS numbers, names and dates of birth the tests used in every
@@ -51,6 +53,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * tests received. The identifiers come from the tests' sources and docs/integration-guide.md (so a new test's data is
  * scanned without a list to keep) and from what the run actually sent (target/privacy-scan/sent-identities.jsonl,
  * written by each module's PrivacyScanCapture; it holds the generated names and numbers the sources cannot show).
+ * Issue 18 adds the free texts the run wrote at sharing level RESTRICTED or POLICE_PART3 (sent-restricted-texts.jsonl):
+ * no log, event or error body holds an entry's text; who may read it in an answer is the authorization matrix's check.
  * Never prints an identifier in full. Exit status 1 on any hit.
  *
  *   java -cp 'KAFKA/libs/*' PrivacyScan.java --root DIR [--bootstrap HOST:PORT] [--topics REGEX]
@@ -59,16 +63,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class PrivacyScan {
 
     enum Kind {
-        NHS_NUMBER("NHS numbers"), GIVEN_NAME("given names"), FAMILY_NAME("family names"), DATE_OF_BIRTH("dates of birth");
+        NHS_NUMBER("NHS numbers", "NHS number"), GIVEN_NAME("given names", "given name"),
+        FAMILY_NAME("family names", "family name"), DATE_OF_BIRTH("dates of birth", "date of birth"),
+        /** The free text of an entry or contribution written RESTRICTED or POLICE_PART3: it belongs in no log, event or error. */
+        RESTRICTED_TEXT("restricted texts", "restricted text");
 
         final String plural;
+        final String singular;
 
-        Kind(String plural) {
+        Kind(String plural, String singular) {
             this.plural = plural;
+            this.singular = singular;
         }
 
         String singular() {
-            return plural.replace("numbers", "number").replace("names", "name").replace("dates", "date");
+            return singular;
         }
     }
 
@@ -148,6 +157,8 @@ public class PrivacyScan {
                     String digits = value.replaceAll("[ -]", "");
                     yield digits.matches("\\d{10}") ? digits : null;
                 }
+                // shorter texts ("Visit", "Noted") are ordinary words the exchange's own texts use
+                case RESTRICTED_TEXT -> value.length() >= 12 ? value : null;
                 case DATE_OF_BIRTH -> {
                     try {
                         yield LocalDate.parse(value).toString();
@@ -209,6 +220,11 @@ public class PrivacyScan {
                     default -> Kind.DATE_OF_BIRTH;
                 };
                 ids.add(kind, entry.path("value").asText(), true);
+            }
+        }
+        for (Path sent : glob(root, "*/target/privacy-scan/sent-restricted-texts.jsonl")) {
+            for (String line : Files.readAllLines(sent)) {
+                ids.add(Kind.RESTRICTED_TEXT, JSON.readTree(line).path("text").asText(), true);
             }
         }
         ids.seal();
@@ -343,6 +359,10 @@ public class PrivacyScan {
         final List<Hit> hits = new ArrayList<>();
         final Map<String, long[]> scanned = new TreeMap<>();
 
+        /** Names of the event contracts' date fields (format date, not about a birth); see withoutContractDates. */
+        Set<String> contractDates = Set.of();
+        long contractDatesNotRead;
+
         Scan(Identifiers ids) {
             this.ids = ids;
         }
@@ -359,10 +379,12 @@ public class PrivacyScan {
                     "*/target/*.txt", "*/target/*.md", "*/target/*.log")) {
                 files.addAll(glob(root, pattern));
             }
-            // The integration guide's transcript is the client's side: what its examples were rightly shown (a child
-            // read with identity-read returns the identity), as an agency's own system would hold it, not a log of
-            // the exchange. The services' logs of the same run are in e2e-logs and are scanned.
-            files.removeIf(file -> file.endsWith(Path.of("system-tests", "target", "integration-guide.log")));
+            // The integration guide's and the practice walk-through's transcripts are the client's side: what their
+            // examples sent and were rightly shown (a child read with identity-read returns the identity), as an
+            // agency's own system would hold it, not a log of the exchange. The services' logs of the same run are in
+            // e2e-logs and are scanned.
+            files.removeIf(file -> file.endsWith(Path.of("system-tests", "target", "integration-guide.log"))
+                    || file.endsWith(Path.of("system-tests", "target", "practice-walkthrough.log")));
             long[] counts = scanned.computeIfAbsent("logs", k -> new long[2]);
             for (Path file : files.stream().distinct().sorted().toList()) {
                 counts[0]++;
@@ -392,6 +414,40 @@ public class PrivacyScan {
                     look("error body", root.relativize(file) + ":" + number + " (" + body.path("status").asInt() + " in "
                             + body.path("test").asText() + ")", body.path("body").asText());
                 }
+            }
+        }
+
+        /**
+         * An event's own dates (a plan's startDate, an entry's occurredOn) are what the contract says they are, and one
+         * may fall on a day a test used as another child's birth: those values are not read as dates of birth. A date
+         * of birth put anywhere else in an event, a field of the contracts named for a birth included, still counts.
+         */
+        String withoutContractDates(String value) {
+            if (contractDates.isEmpty() || !value.startsWith("{")) {
+                return value;
+            }
+            try {
+                JsonNode event = JSON.readTree(value);
+                maskContractDates(event);
+                return JSON.writeValueAsString(event);
+            } catch (IOException notJson) {
+                return value;
+            }
+        }
+
+        private void maskContractDates(JsonNode node) {
+            if (node instanceof ObjectNode object) {
+                for (String field : List.copyOf(object.properties().stream().map(Map.Entry::getKey).toList())) {
+                    JsonNode child = object.get(field);
+                    if (child.isTextual() && contractDates.contains(field)) {
+                        object.put(field, "contract-date");
+                        contractDatesNotRead++;
+                    } else {
+                        maskContractDates(child);
+                    }
+                }
+            } else if (node.isArray()) {
+                node.forEach(this::maskContractDates);
             }
         }
 
@@ -433,7 +489,7 @@ public class PrivacyScan {
                             look("topic", where + " key", quoted(record.key()));
                         }
                         if (record.value() != null) {
-                            look("topic", where + " value", utf8(record.value()));
+                            look("topic", where + " value", withoutContractDates(utf8(record.value())));
                         }
                         for (Header header : record.headers()) {
                             look("topic", where + " header " + header.key(),
@@ -448,13 +504,15 @@ public class PrivacyScan {
         void report(PrintStream out) {
             out.println("identifiers the tests use (from the sources + sent in the run):");
             for (Kind kind : Kind.values()) {
-                out.printf("  %-15s %6d (%d from sources, %d sent in the run)%n", kind.plural, ids.count(kind),
+                out.printf("  %-16s %6d (%d from sources, %d sent in the run)%n", kind.plural, ids.count(kind),
                         ids.fromSources.getOrDefault(kind, Set.of()).size(), ids.fromRun.getOrDefault(kind, Set.of()).size());
             }
             out.printf("  names written in the sources, counted only after a name field: %d%n", ids.literalNames.size());
             out.printf("  values not taken (not the shape of an identity): %d%n", ids.notIdentityShaped);
             out.printf("  dates of birth within a month of the run, not looked for (a deadline looks the same): %d%n",
                     ids.tooNearTheRun.size());
+            out.printf("  event dates the contracts name (%s…), not read as births: %,d%n",
+                    String.join(", ", contractDates.stream().limit(4).toList()), contractDatesNotRead);
             for (var entry : scanned.entrySet()) {
                 String source = entry.getKey();
                 long[] c = entry.getValue();
@@ -521,8 +579,33 @@ public class PrivacyScan {
 
     // ---- running ----------------------------------------------------------------------------------------------
 
+    /** Every property of the event schemas in DIR with format date whose name is not about a birth. */
+    static Set<String> contractDateFields(Path dir) throws IOException {
+        Set<String> fields = new TreeSet<>();
+        if (!Files.isDirectory(dir)) {
+            return fields;
+        }
+        try (Stream<Path> schemas = Files.list(dir)) {
+            for (Path schema : schemas.filter(f -> f.toString().endsWith(".json")).toList()) {
+                collectDateFields(JSON.readTree(schema.toFile()), fields);
+            }
+        }
+        return fields;
+    }
+
+    private static void collectDateFields(JsonNode schema, Set<String> fields) {
+        schema.path("properties").properties().forEach(p -> {
+            if ("date".equals(p.getValue().path("format").asText())
+                    && !p.getKey().toLowerCase(java.util.Locale.ROOT).matches(".*(birth|born|dob).*")) {
+                fields.add(p.getKey());
+            }
+        });
+        schema.forEach(child -> collectDateFields(child, fields));
+    }
+
     static Scan run(Path root, String bootstrap, Pattern topics, LocalDate today) throws Exception {
         Scan scan = new Scan(collect(root, today));
+        scan.contractDates = contractDateFields(root.resolve("docs/events"));
         scan.logs(root);
         if (bootstrap != null) {
             scan.topics(bootstrap, topics);
@@ -562,6 +645,11 @@ public class PrivacyScan {
             Path module = root.resolve("planted-module");
             Files.createDirectories(module.resolve("src/test/java"));
             Files.createDirectories(module.resolve("target/privacy-scan"));
+            Files.createDirectories(root.resolve("docs/events"));
+            Files.writeString(root.resolve("docs/events/planted.started.json"), """
+                    {"properties": {"data": {"properties": {"startDate": {"type": "string", "format": "date"},
+                        "dateOfBirth": {"type": "string", "format": "date"}}}}}
+                    """);
             Files.writeString(module.resolve("src/test/java/PlantedTest.java"), """
                     class PlantedTest {
                         Object body = Map.of("nhsNumber", "9434765919", "givenName", "Planted", "familyName", "O'Leaky",
@@ -573,6 +661,9 @@ public class PrivacyScan {
                     """);
             Files.writeString(module.resolve("target/privacy-scan/sent-identities.jsonl"),
                     "{\"field\":\"familyName\",\"value\":\"Testrandomab\"}\n{\"field\":\"givenName\",\"value\":\"x\"}\n");
+            Files.writeString(module.resolve("target/privacy-scan/sent-restricted-texts.jsonl"),
+                    "{\"level\":\"POLICE_PART3\",\"text\":\"Attended domestic incident at 02:00, planted\"}\n"
+                            + "{\"level\":\"RESTRICTED\",\"text\":\"Too short\"}\n");
             String relativeBirth = today.minusYears(7).toString();
             Files.writeString(module.resolve("target/quarkus-test.log"), String.join("\n",
                     "10:00:00 INFO registered child 943 476 5919 for HSCP",
@@ -583,7 +674,8 @@ public class PrivacyScan {
                     "10:00:05 INFO age from " + relativeBirth,
                     "2019-03-07 10:00:06,000 INFO look-alikes: planted PLANTED Plantedness Testrandomabc 29434765919",
                     "10:00:07 INFO 2019-03-07T10:15:30Z 4010232138 x X Quills O'Leakyish 94347659190 Testrandom",
-                    "Planted in the log as an ordinary word, as Quill and O'Leaky are, {\"name\":\"Planted procedure\"}")
+                    "Planted in the log as an ordinary word, as Quill and O'Leaky are, {\"name\":\"Planted procedure\"}",
+                    "10:00:08 DEBUG summary=Attended domestic incident at 02:00, planted; Too short; Attended domestic incident")
                     + "\n");
             Files.writeString(module.resolve("target/privacy-scan/error-bodies.jsonl"), JSON.writeValueAsString(Map.of(
                     "test", "PlantedTest#leaks()", "request", "POST /api/v1/children", "status", 422,
@@ -595,6 +687,7 @@ public class PrivacyScan {
                     "log planted-module/target/quarkus-test.log:4 DATE_OF_BIRTH",
                     "log planted-module/target/quarkus-test.log:5 FAMILY_NAME",
                     "log planted-module/target/quarkus-test.log:6 DATE_OF_BIRTH",
+                    "log planted-module/target/quarkus-test.log:10 RESTRICTED_TEXT",
                     "error body planted-module/target/privacy-scan/error-bodies.jsonl:1 (422 in PlantedTest#leaks()) FAMILY_NAME",
                     "error body planted-module/target/privacy-scan/error-bodies.jsonl:1 (422 in PlantedTest#leaks()) NHS_NUMBER"));
             String topic = null;
@@ -613,10 +706,17 @@ public class PrivacyScan {
                     producer.send(withHeader).get();
                     producer.send(new ProducerRecord<>(topic, "CH-ABCDEFGH23", "{\"dateOfBirth\":\"2019-03-07\"}")).get();
                     producer.send(new ProducerRecord<>(topic, "9434765919", "{\"at\":\"2019-03-07T00:00:00Z\"}")).get();
+                    // a contract's own date on a birthday is no leak; a birth field of the same contract is
+                    producer.send(new ProducerRecord<>(topic, "CH-ABCDEFGH23", "{\"data\":{\"startDate\":\"2019-03-07\"}}")).get();
+                    producer.send(new ProducerRecord<>(topic, "CH-ABCDEFGH23", "{\"data\":{\"dateOfBirth\":\"2019-03-07\"}}")).get();
+                    producer.send(new ProducerRecord<>(topic, "CH-ABCDEFGH23",
+                            "{\"data\":{\"summary\":\"Attended domestic incident at 02:00, planted\"}}")).get();
                 }
                 expected.add("topic " + topic + "/0@0 header x-given-name GIVEN_NAME");
                 expected.add("topic " + topic + "/0@1 value DATE_OF_BIRTH");
                 expected.add("topic " + topic + "/0@2 key NHS_NUMBER");
+                expected.add("topic " + topic + "/0@4 value DATE_OF_BIRTH");
+                expected.add("topic " + topic + "/0@5 value RESTRICTED_TEXT");
             }
             try {
                 Scan scan = PrivacyScan.run(root, bootstrap, Pattern.compile(topic == null ? "(?!)" : Pattern.quote(topic)), today);
@@ -629,14 +729,15 @@ public class PrivacyScan {
                     problems.add("hits: expected " + expected.stream().sorted().toList() + " but found " + found);
                 }
                 int[] counts = { scan.ids.count(Kind.NHS_NUMBER), scan.ids.count(Kind.GIVEN_NAME),
-                        scan.ids.count(Kind.FAMILY_NAME), scan.ids.count(Kind.DATE_OF_BIRTH) };
+                        scan.ids.count(Kind.FAMILY_NAME), scan.ids.count(Kind.DATE_OF_BIRTH), scan.ids.count(Kind.RESTRICTED_TEXT) };
                 // NHS 9434765919 (4010232138 fails the check, on a line without "nhs"); Planted, Quill; O'Leaky,
-                // Zephyrine, Testrandomab ("x" is too short to be a name); 2019-03-07 and today/yesterday - 7 years
-                if (!java.util.Arrays.equals(counts, new int[] { 1, 2, 3, 3 })) {
-                    problems.add("identifiers: expected [1, 2, 3, 3] but collected " + java.util.Arrays.toString(counts));
+                // Zephyrine, Testrandomab ("x" is too short to be a name); 2019-03-07 and today/yesterday - 7 years;
+                // the police text ("Too short" is not looked for)
+                if (!java.util.Arrays.equals(counts, new int[] { 1, 2, 3, 3, 1 })) {
+                    problems.add("identifiers: expected [1, 2, 3, 3, 1] but collected " + java.util.Arrays.toString(counts));
                 }
                 for (String planted : List.of("9434765919", "943 476 5919", "943-476-5919", "Planted", "Quill", "O'Leaky",
-                        "Zephyrine", "Testrandomab", "2019-03-07", "07/03/2019", relativeBirth)) {
+                        "Zephyrine", "Testrandomab", "2019-03-07", "07/03/2019", relativeBirth, "domestic incident")) {
                     if (output.replace(planted.equals("Planted") ? "PlantedTest" : "\u0000", "").contains(planted)) {
                         problems.add("the scan's own output shows a planted identifier in full");
                     }

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Issue 8: audit completeness. A counted mixture of child-data reads and writes through the gateway into the three
-# real services (every child-data operation, refusals on the child's data included), each call with its own
-# X-Request-Id; then the audit_entry rows of the assessment and escalation services for those ids, compared call by
-# call and per operation (system-tests/src/test/.../systemtests/AuditCompletenessTest). Target: rows = expected, none missing,
-# none twice. Prints the table; also in system-tests/target/audit-completeness.txt.
+# Issues 8 and 18: audit completeness. A counted mixture of child-data reads and writes through the gateway into the
+# three real services (every child-data operation, refusals on the child's data included), each call with its own
+# X-Request-Id; then the rows of the one audit trail (the gateway's audit_trail, fed by every service's audit.recorded
+# events) for those ids, once every row of the services' own audit_entry has reached it, compared call by call and per
+# operation (system-tests/src/test/.../systemtests/AuditCompletenessTest); last, each partnership's DPO verifies its
+# hash chain. Target: rows = expected, none missing (services' rows = trail rows), none twice, every chain intact.
+# Prints the table; also in system-tests/target/audit-completeness.txt.
 #   deploy/reliability/audit-completeness.sh [ROUNDS]     (default 20 rounds of the mixture; CI runs 1)
 # Needs PostgreSQL, Kafka and Keycloak running (deploy/bin/up --infra-only) and the three services built
 # (./mvnw install -DskipTests; the run builds the gateway). NX_E2E_ID names the run's databases and topics (default e2e).

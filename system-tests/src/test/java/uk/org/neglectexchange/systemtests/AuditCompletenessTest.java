@@ -29,14 +29,16 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Audit completeness (issue 8): a counted mixture of child-data reads and writes through the gateway into the real
- * services, every child-data operation of the API, each call with its own X-Request-Id; then the rows of the
- * assessment and escalation services' {@code audit_entry} for those ids are counted and compared, call by call, with
+ * Audit completeness (issues 8, 18): a counted mixture of child-data reads and writes through the gateway into the real
+ * services, every child-data operation of the API, each call with its own X-Request-Id; then the rows of the one
+ * audit trail (the gateway's {@code audit_trail}, built from every service's audit.recorded events) for those ids are
+ * counted, once every row the services' own {@code audit_entry} hold for the run has reached it (0 missing), and
+ * compared, call by call, with
  * what each call should have left: one row per child whose data it read or wrote (two for a household link, which
  * writes both children), refusals decided on the child's data (another partnership's child: 404; a rule: 422)
  * included; none for a refusal before any child data is reached (no token 401, a role the token lacks 403, a body
  * that is not the operation's 400) or for a call that is not about a child (partnerships, procedures).
- * {@code -Dnx.audit.rounds} (default 1) repeats the mixture; the report is in stdout and target/audit-completeness.txt.
+ * Last, each partnership's DPO verifies its chain. {@code -Dnx.audit.rounds} (default 1) repeats the mixture; the report is in stdout and target/audit-completeness.txt.
  * The bigger run is deploy/reliability/audit-completeness.sh.
  */
 @SystemTest(gateway = AuditCompletenessTest.Unthrottled.class)
@@ -78,7 +80,9 @@ class AuditCompletenessTest {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        Map<String, Integer> rows = auditRows();
+        int serviceRows = serviceRows();
+        Map<String, Integer> rows = trailRows(serviceRows);
+        int trailRows = rows.values().stream().mapToInt(Integer::intValue).sum();
         Map<String, int[]> byOperation = new TreeMap<>();
         List<String> wrong = new ArrayList<>();
         for (Made call : made) {
@@ -98,10 +102,17 @@ class AuditCompletenessTest {
                         + call.expectedStatus() + "), audit rows " + found + " (expected " + call.expectedRows() + ")");
             }
         }
-        String report = report(rounds, took, byOperation, wrong);
+        String report = report(rounds, took, byOperation, wrong)
+                + "services' audit_entry rows " + serviceRows + ", in the trail " + trailRows + ", missing "
+                + (serviceRows - trailRows) + "\n";
         System.out.println(report);
         Files.writeString(Path.of("target", "audit-completeness.txt"), report);
+        assertEquals(serviceRows, trailRows, "rows of the services' audit_entry that did not reach the trail");
         assertEquals(List.of(), wrong.stream().limit(20).toList(), "calls whose audit rows or status were not as expected");
+        for (String dpo : List.of("hscp-dpo", "iowscp-dpo", "wsscp-dpo")) {
+            given().header("Authorization", "Bearer " + tokenFor(dpo)).when().get("/api/v1/audit/verification")
+                    .then().statusCode(200).body("intact", org.hamcrest.Matchers.equalTo(true));
+        }
     }
 
     // ---- the mixture
@@ -132,6 +143,8 @@ class AuditCompletenessTest {
                 201, 1).path("id");
         call("GET /api/v1/children/{childRef}/chronology", LEAD, "GET", children + "/chronology", null, 200, 1);
         call("GET /api/v1/children/{childRef}/chronology/{entryId}", LEAD, "GET", children + "/chronology/" + entry, null, 200, 1);
+        call("POST /api/v1/children/{childRef}/chronology/{entryId}/rectification", LEAD, "POST",
+                children + "/chronology/" + entry + "/rectification", Map.of("reason", "Recorded against the wrong child"), 201, 1);
         // a household link writes both children's records: one row for each
         call("POST /api/v1/children/{childRef}/household-links", LEAD, "POST", children + "/household-links",
                 Map.of("relatedChildRef", register(), "relationship", "SIBLING"), 201, 2);
@@ -145,9 +158,16 @@ class AuditCompletenessTest {
         call("POST /api/v1/assessments/{id}/completion", LEAD, "POST", assessment + "/completion", completion(), 200, 1);
         call("POST /api/v1/assessments/{id}/amendments", LEAD, "POST", assessment + "/amendments", null, 201, 1);
         call("GET /api/v1/children/{childRef}/threshold-history", LEAD, "GET", children + "/threshold-history", null, 200, 1);
+        // the subject access export, before the child moves to another partnership below
+        call("GET /api/v1/children/{childRef}/subject-access-export", "hscp-dpo", "GET", children + "/subject-access-export",
+                null, 200, 1);
+        call("GET /api/v1/children/{childRef}/subject-access-export [another partnership's DPO]", "wsscp-dpo", "GET",
+                children + "/subject-access-export", null, 404, 1);
         call("GET /api/v1/children/{childRef}/transfers", LEAD, "GET", children + "/transfers", null, 200, 1);
-        call("POST /api/v1/children/{childRef}/transfers", LEAD, "POST", "/api/v1/children/" + register() + "/transfers",
-                Map.of("toPartnership", "IOWSCP", "reason", "FAMILY_MOVED"), 201, 1);
+        String transfer = "/api/v1/transfers/" + call("POST /api/v1/children/{childRef}/transfers", LEAD, "POST",
+                "/api/v1/children/" + register() + "/transfers", Map.of("toPartnership", "IOWSCP", "reason", "FAMILY_MOVED"),
+                201, 1).path("id");
+        call("POST /api/v1/transfers/{id}/accept", "iowscp-childrens-services", "POST", transfer + "/accept", null, 200, 1);
 
         String escalation = "/api/v1/escalations/" + call("POST /api/v1/escalations", LEAD, "POST", "/api/v1/escalations",
                 Map.of("childRef", child, "otherAgency", "HEALTH", "disagreement",
@@ -155,7 +175,7 @@ class AuditCompletenessTest {
         call("GET /api/v1/escalations", LEAD, "GET", "/api/v1/escalations", null, 200, 1);
         call("GET /api/v1/escalations/{id}", LEAD, "GET", escalation, null, 200, 1);
         call("POST /api/v1/escalations/{id}/actions", OTHER_PARTY, "POST", escalation + "/actions",
-                Map.of("action", "respond", "note", "We will visit this week"), 200, 1);
+                Map.of("action", "respond", "note", "We will visit this week", "expectedStage", 1), 200, 1);
         call("GET /api/v1/drift-alerts", LEAD, "GET", "/api/v1/drift-alerts", null, 200, 1);
         call("POST /api/v1/drift-alerts/{id}/acknowledgement", LEAD, "POST", "/api/v1/drift-alerts/" + alertId
                 + "/acknowledgement", Map.of("note", "Seen: the decision is due today"), 200, 1);
@@ -194,8 +214,7 @@ class AuditCompletenessTest {
         body.put("strengths", List.of("Mother asks for help"));
         body.put("evidence", List.of("Record of two visits"));
         body.put("purpose", "Multi-agency neglect assessment");
-        body.put("lawfulBasis", "PUBLIC_TASK_6_1_E");
-        body.put("specialCategoryCondition", "SAFEGUARDING_SCH1_PARA18");
+        body.put("lawfulBasis", "PUBLIC_TASK_SAFEGUARDING_CHILDREN");
         body.put("consent", "GIVEN");
         return body;
     }
@@ -219,7 +238,7 @@ class AuditCompletenessTest {
         String requestId = run + made.size();
         RequestSpecification request = given().header("X-Request-Id", requestId)
                 .header("X-Practitioner-Id", "p-audit").header("Idempotency-Key", UUID.randomUUID().toString())
-                .header("X-Purpose", "SAFEGUARDING").header("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING")
+                .header("X-Purpose", "SAFEGUARDING").header("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING_CHILDREN")
                 .header("X-Consent", "NOT_SOUGHT").header("X-Para18-Reason", "WOULD_PREJUDICE_PROTECTION");
         if (client != null) {
             request.header("Authorization", "Bearer " + tokenFor(client));
@@ -252,21 +271,44 @@ class AuditCompletenessTest {
         }
     }
 
-    /** Audit rows per request id of this run, in the assessment and the escalation services' databases. */
-    private Map<String, Integer> auditRows() throws SQLException {
+    /** The rows of this run in every service's own audit_entry (the gateway's included). */
+    private int serviceRows() throws SQLException {
+        int rows = 0;
+        for (String database : SuiteProcesses.databases()) {
+            rows += perRequest(database, "audit_entry").values().stream().mapToInt(Integer::intValue).sum();
+        }
+        return rows;
+    }
+
+    /** Trail rows per request id of this run, once they are all there (or 60 s have passed: then some are missing). */
+    private Map<String, Integer> trailRows(int expected) throws SQLException {
+        String gateway = SuiteProcesses.databases().get(SuiteProcesses.databases().size() - 1);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            Map<String, Integer> rows = perRequest(gateway, "audit_trail");
+            if (rows.values().stream().mapToInt(Integer::intValue).sum() >= expected || Instant.now().isAfter(deadline)) {
+                return rows;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private Map<String, Integer> perRequest(String database, String table) throws SQLException {
         Map<String, Integer> rows = new TreeMap<>();
-        List<String> databases = SuiteProcesses.databases();
-        for (String database : List.of(databases.get(1), databases.get(2))) {
-            String url = "jdbc:postgresql://" + System.getenv().getOrDefault("NX_PG_HOST", "127.0.0.1") + ":"
-                    + System.getenv().getOrDefault("NX_PG_PORT", "5432") + "/" + database;
-            try (Connection db = DriverManager.getConnection(url, "postgres", "");
-                    var query = db.prepareStatement("select request_id, count(*) from audit_entry where request_id like ? "
-                            + "group by request_id")) {
-                query.setString(1, run + "%");
-                try (ResultSet result = query.executeQuery()) {
-                    while (result.next()) {
-                        rows.merge(result.getString(1), result.getInt(2), Integer::sum);
-                    }
+        String url = "jdbc:postgresql://" + System.getenv().getOrDefault("NX_PG_HOST", "127.0.0.1") + ":"
+                + System.getenv().getOrDefault("NX_PG_PORT", "5432") + "/" + database;
+        try (Connection db = DriverManager.getConnection(url, "postgres", "");
+                var query = db.prepareStatement("select request_id, count(*) from " + table + " where request_id like ? "
+                        + "group by request_id")) {
+            query.setString(1, run + "%");
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.merge(result.getString(1), result.getInt(2), Integer::sum);
                 }
             }
         }

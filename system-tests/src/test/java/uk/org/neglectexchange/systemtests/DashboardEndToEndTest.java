@@ -67,7 +67,7 @@ class DashboardEndToEndTest {
     private static RequestSpecification as(String clientId) {
         return given().header("Authorization", bearer(clientId)).header("X-Practitioner-Id", "p-" + clientId)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .header("X-Purpose", "SAFEGUARDING").header("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING")
+                .header("X-Purpose", "SAFEGUARDING").header("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING_CHILDREN")
                 .header("X-Consent", "NOT_SOUGHT").header("X-Para18-Reason", "WOULD_PREJUDICE_PROTECTION")
                 .contentType(ContentType.JSON);
     }
@@ -80,8 +80,7 @@ class DashboardEndToEndTest {
         body.put("strengths", List.of("Mother asks for help"));
         body.put("evidence", List.of("Health visitor record of two visits"));
         body.put("purpose", "Multi-agency neglect assessment");
-        body.put("lawfulBasis", "PUBLIC_TASK_6_1_E");
-        body.put("specialCategoryCondition", "SAFEGUARDING_SCH1_PARA18");
+        body.put("lawfulBasis", "PUBLIC_TASK_SAFEGUARDING_CHILDREN");
         body.put("consent", "GIVEN");
         return body;
     }

@@ -155,8 +155,7 @@ class DashboardPageTest {
         as(contributor).body(Map.of("concerns", List.of("Food cupboard empty at two visits"),
                         "strengths", List.of("Asks for help"),
                         "purpose", "Multi-agency neglect assessment",
-                        "lawfulBasis", "PUBLIC_TASK_6_1_E",
-                        "specialCategoryCondition", "SAFEGUARDING_SCH1_PARA18",
+                        "lawfulBasis", "PUBLIC_TASK_SAFEGUARDING_CHILDREN",
                         "consent", "GIVEN"))
                 .when().post("/api/v1/assessments/{id}/contributions", assessment)
                 .then().statusCode(201);
@@ -171,7 +170,7 @@ class DashboardPageTest {
     /** An agency system's request: its client's token, the acting practitioner, and why it reads a child's record. */
     private static RequestSpecification as(String clientId) {
         return given().header("Authorization", bearer(clientId)).header("X-Practitioner-Id", "p-" + clientId)
-                .header("X-Purpose", "SAFEGUARDING").header("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING")
+                .header("X-Purpose", "SAFEGUARDING").header("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING_CHILDREN")
                 .header("X-Consent", "NOT_SOUGHT").header("X-Para18-Reason", "WOULD_PREJUDICE_PROTECTION")
                 .contentType(ContentType.JSON);
     }

@@ -65,7 +65,7 @@ class EventRoundTripTest {
                 .extract().header("Location");
         // another agency states why it reads, and on what lawful basis
         given().header("Authorization", bearer("hscp-education")).header("X-Purpose", "SAFEGUARDING")
-                .header("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING").header("X-Consent", "GIVEN")
+                .header("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING_CHILDREN").header("X-Consent", "GIVEN")
                 .when().get(location)
                 .then().statusCode(200).body("leadAgency", equalTo("HEALTH")).body("identity", nullValue());
         given().header("Authorization", bearer("wsscp-childrens-services"))

@@ -44,7 +44,7 @@ class NotificationRulesEndToEndTest {
     private static RequestSpecification as(String client) {
         return given().header("Authorization", bearer(client)).header("X-Practitioner-Id", "p-notify")
                 .header("Idempotency-Key", UUID.randomUUID().toString()).header("X-Purpose", "SAFEGUARDING")
-                .header("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING").header("X-Consent", "NOT_SOUGHT")
+                .header("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING_CHILDREN").header("X-Consent", "NOT_SOUGHT")
                 .header("X-Para18-Reason", "WOULD_PREJUDICE_PROTECTION").contentType(ContentType.JSON);
     }
 

@@ -174,6 +174,11 @@ public final class SuiteProcesses implements AutoCloseable {
         config.put("nx.topic-prefix", TOPIC_PREFIX);
         config.put("nx.identity.allow-test-nhs-numbers", "true");
         config.put("nx.consumer-group", service.module() + "-" + RUN_NAME + "-" + runId);
+        if (service.module().equals("assessment-service")) {
+            String keys = IdentityKeyStores.of(service.database());
+            IdentityKeyStores.ensure(keys);
+            config.putAll(IdentityKeyStores.settings(jdbcUrl(keys), true));
+        }
         return config;
     }
 

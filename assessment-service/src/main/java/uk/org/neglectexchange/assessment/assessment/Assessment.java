@@ -21,13 +21,15 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /**
  * One version of a multi-agency assessment of a child, against the toolkit edition it was opened with. Versions of
  * one assessment share a series; once COMPLETED a version never changes again (an amendment is the next version).
+ * Completed by an agency that may not decide the level it found, it is LEVEL_PROPOSED: its content is final, its
+ * level waits for the deciding agency (LevelDecisionRule), and the child's level is unchanged until then.
  */
 @Entity
 @Table(name = "assessment")
 public class Assessment extends PanacheEntityBase {
 
     public enum Status {
-        OPEN, COMPLETED
+        OPEN, LEVEL_PROPOSED, COMPLETED
     }
 
     @Id
@@ -92,6 +94,26 @@ public class Assessment extends PanacheEntityBase {
     @Column(name = "threshold_level")
     public Integer thresholdLevel;
 
+    /** The level proposed by an agency that may not decide it; the decided one is thresholdLevel. */
+    @Column(name = "proposed_level")
+    public Integer proposedLevel;
+
+    @Column(name = "level_decided_at")
+    public OffsetDateTime levelDecidedAt;
+
+    @Column(name = "level_decided_by_agency")
+    public String levelDecidedByAgency;
+
+    @Column(name = "level_decided_by_practitioner")
+    public String levelDecidedByPractitioner;
+
+    @Column(name = "level_decision_reason")
+    public String levelDecisionReason;
+
+    /** Why it was completed after its timescale (D2), when it was. */
+    @Column(name = "overrun_reason")
+    public String overrunReason;
+
     public String rationale;
 
     @JdbcTypeCode(SqlTypes.JSON)
@@ -111,6 +133,11 @@ public class Assessment extends PanacheEntityBase {
         return status == Status.COMPLETED;
     }
 
+    /** Completed or waiting for its level to be decided: its content no longer changes. */
+    public boolean closedForContributions() {
+        return status != Status.OPEN;
+    }
+
     public static Optional<Assessment> byId(UUID id) {
         return findByIdOptional(id);
     }
@@ -118,6 +145,16 @@ public class Assessment extends PanacheEntityBase {
     /** Locked for the rest of the transaction, so a contribution cannot slip in beside a completion or amendment. */
     public static Optional<Assessment> forUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The child's open assessment, if any: there is at most one ({@link OneOpenAssessmentRule}). */
+    public static Optional<Assessment> openOf(String childRef) {
+        return find("childRef = ?1 and status = ?2", childRef, Status.OPEN).firstResultOptional();
+    }
+
+    /** Every version of every assessment of the child, oldest first. */
+    public static List<Assessment> ofChild(String childRef) {
+        return list("childRef = ?1 order by openedAt, version", childRef);
     }
 
     /** The version that amends this one, if any. */

@@ -16,6 +16,7 @@ public final class AssessmentEvents {
     public static final String STARTED = "assessment.started";
     public static final String COMPLETED = "assessment.completed";
     public static final String THRESHOLD_CHANGED = "threshold.changed";
+    public static final String LEVEL_PROPOSED = "assessment.level-proposed";
 
     /** A version was opened: the first, or an amendment of the version named in {@code amends}. */
     public record Started(UUID assessmentId, UUID seriesId, String childRef, String partnership, String agency,
@@ -25,6 +26,14 @@ public final class AssessmentEvents {
     public record Completed(UUID assessmentId, UUID seriesId, String childRef, String partnership, LocalDate completedOn,
             String primaryCategory, List<String> otherCategories, int thresholdLevel, String ageBand,
             List<String> contributingAgencies, int version) {
+    }
+
+    /**
+     * A version was completed by an agency that may not decide the level it found: the level is proposed to the
+     * deciding agencies, and is not the child's level (no assessment.completed or threshold.changed until decided).
+     */
+    public record LevelProposed(UUID assessmentId, UUID seriesId, String childRef, String partnership, int proposedLevel,
+            String proposedByAgency, List<String> decidingAgencies, LocalDate proposedOn, String ageBand, int version) {
     }
 
     /** fromLevel is null for the child's first level. */

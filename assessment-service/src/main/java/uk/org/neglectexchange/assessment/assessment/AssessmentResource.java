@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.org.neglectexchange.assessment.audit.Audit;
+import uk.org.neglectexchange.platform.audit.Audit;
 import uk.org.neglectexchange.platform.caller.Caller;
 import uk.org.neglectexchange.platform.idempotency.IdempotentRequests;
 
@@ -68,14 +68,31 @@ public class AssessmentResource {
     @Path("/completion")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("assessment-write")
-    @Operation(summary = "Complete the assessment with the decision; it cannot change afterwards")
-    @APIResponse(responseCode = "200", description = "Completed", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    @Operation(summary = "Complete the assessment with the decision; it cannot change afterwards. A level your agency may not "
+            + "decide is proposed (status LEVEL_PROPOSED) for the deciding agency to confirm or change")
+    @APIResponse(responseCode = "200", description = "Completed, or completed with a proposed level", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "409", description = "Already completed")
     public AssessmentView complete(@PathParam("id") String id, @Valid @NotNull NewCompletion completion,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         caller.requirePractitionerId();
         return audit.recorded("assessment.complete", assessments.childRefOf(id),
                 () -> assessments.complete(id, completion, idempotencyKey));
+    }
+
+    @POST
+    @Path("/level-decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("assessment-write")
+    @Operation(summary = "Confirm or change the level an agency that may not decide it proposed (RULES.md: who decides a level), "
+            + "with the reason; the assessment is then completed and the child's level follows")
+    @APIResponse(responseCode = "200", description = "Decided", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "403", description = "Your agency does not decide the proposed or the chosen level in this partnership")
+    @APIResponse(responseCode = "409", description = "No proposed level awaits a decision")
+    public AssessmentView decideLevel(@PathParam("id") String id, @Valid @NotNull NewLevelDecision decision,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        caller.requirePractitionerId();
+        return audit.recorded("assessment.level-decision", assessments.childRefOf(id),
+                () -> assessments.decideLevel(id, decision, idempotencyKey));
     }
 
     @POST

@@ -16,6 +16,10 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
+import uk.org.neglectexchange.assessment.sensitivity.SharingLevel;
+import uk.org.neglectexchange.assessment.sharing.Consent;
+import uk.org.neglectexchange.assessment.sharing.LawfulBasis;
+import uk.org.neglectexchange.assessment.sharing.Para18Reason;
 
 /** What one agency shared into an assessment, and the record of why and on what basis it shared it. */
 @Entity
@@ -47,18 +51,14 @@ public class Contribution extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "lawful_basis")
-    public InformationSharing.LawfulBasis lawfulBasis;
+    public LawfulBasis lawfulBasis;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "special_category_condition")
-    public InformationSharing.SpecialCategoryCondition specialCategoryCondition;
-
-    @Enumerated(EnumType.STRING)
-    public InformationSharing.Consent consent;
+    public Consent consent;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "para18_reason")
-    public InformationSharing.Para18Reason para18Reason;
+    public Para18Reason para18Reason;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Observation> observations;
@@ -71,6 +71,11 @@ public class Contribution extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> evidence;
+
+    /** Who reads the observations, concerns, strengths and evidence (V29, SharingLevelRule). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sharing_level")
+    public SharingLevel sharingLevel;
 
     public static List<Contribution> of(UUID assessmentId) {
         return list("assessmentId", Sort.by("contributedAt").and("id"), assessmentId);
@@ -88,13 +93,13 @@ public class Contribution extends PanacheEntityBase {
         copy.copiedFrom = id;
         copy.purpose = purpose;
         copy.lawfulBasis = lawfulBasis;
-        copy.specialCategoryCondition = specialCategoryCondition;
         copy.consent = consent;
         copy.para18Reason = para18Reason;
         copy.observations = observations;
         copy.concerns = concerns;
         copy.strengths = strengths;
         copy.evidence = evidence;
+        copy.sharingLevel = sharingLevel;
         return copy;
     }
 }

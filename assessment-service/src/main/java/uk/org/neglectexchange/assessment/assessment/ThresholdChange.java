@@ -44,11 +44,17 @@ public class ThresholdChange extends PanacheEntityBase {
     public UUID assessmentId;
 
     public static List<ThresholdChange> of(String childRef) {
-        return list("childRef", Sort.by("id"), childRef);
+        // by time, then id: a merged record's changes interleave with the survivor's
+        return list("childRef", Sort.by("changedAt").and("id"), childRef);
+    }
+
+    /** The child's latest change of level: its current level, since when. */
+    public static Optional<ThresholdChange> latest(String childRef) {
+        return find("childRef", Sort.by("changedAt").descending().and("id", Sort.Direction.Descending), childRef)
+                .firstResultOptional();
     }
 
     public static Optional<Integer> currentLevel(String childRef) {
-        return find("childRef", Sort.by("id").descending(), childRef).<ThresholdChange>firstResultOptional()
-                .map(change -> change.toLevel);
+        return latest(childRef).map(change -> change.toLevel);
     }
 }

@@ -14,5 +14,9 @@ public enum AccessedResource {
     /** The child's siblings and carers. */
     HOUSEHOLD,
     /** The history of the child's level of need ({@code threshold-history}). */
-    LEVEL_HISTORY
+    LEVEL_HISTORY,
+    /** The child's summary: level, open assessment, escalations, drift alerts, agencies involved. */
+    SUMMARY,
+    /** The child's plans (early help, child in need, child protection, looked after). */
+    PLANS
 }

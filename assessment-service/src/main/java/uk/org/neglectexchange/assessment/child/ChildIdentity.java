@@ -40,11 +40,12 @@ public class ChildIdentity extends PanacheEntityBase {
     @Column(name = "expected_date_of_birth_enc")
     public String expectedDateOfBirth;
 
-    public static Optional<ChildIdentity> byNhsNumberHash(String hash) {
-        return find("nhsNumberHash", hash).firstResultOptional();
+    /** By any of the hashes (one per configured matching key: during a rotation a row may still have an older one). */
+    public static Optional<ChildIdentity> byNhsNumberHash(List<String> hashes) {
+        return find("nhsNumberHash in ?1", hashes).firstResultOptional();
     }
 
-    public static List<ChildIdentity> byNameAndDateHash(String hash) {
-        return list("nameAndDateHash", hash);
+    public static List<ChildIdentity> byNameAndDateHash(List<String> hashes) {
+        return list("nameAndDateHash in ?1", hashes);
     }
 }

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.org.neglectexchange.assessment.audit.Audit;
+import uk.org.neglectexchange.platform.audit.Audit;
 import uk.org.neglectexchange.assessment.sharing.Consent;
 import uk.org.neglectexchange.assessment.sharing.LawfulBasis;
 import uk.org.neglectexchange.assessment.sharing.Para18Reason;
@@ -79,10 +79,14 @@ public class ChildResource {
     @RolesAllowed("child-read")
     @Operation(summary = "A child of your partnership; identity only with the identity-read role. An agency other than the "
             + "lead agency states why and on what basis (X-Purpose, X-Lawful-Basis, X-Consent, X-Para18-Reason when "
-            + "without consent); the share is recorded and the lead agency told")
+            + "without consent), in the codes of every share (README); the previous release's codes are answered with a "
+            + "Deprecation header; the share is recorded and the lead agency told")
     @Parameter(in = ParameterIn.HEADER, name = SharingDecisionRule.LAWFUL_BASIS_HEADER, schema = @Schema(implementation = LawfulBasis.class))
     @Parameter(in = ParameterIn.HEADER, name = SharingDecisionRule.CONSENT_HEADER, schema = @Schema(implementation = Consent.class))
     @Parameter(in = ParameterIn.HEADER, name = SharingDecisionRule.PARA18_REASON_HEADER, schema = @Schema(implementation = Para18Reason.class))
+    @APIResponse(responseCode = "200", description = "The child", content = @Content(schema = @Schema(implementation = ChildView.class)))
+    @APIResponse(responseCode = "404", description = "No child with this childRef in your partnership")
+    @APIResponse(responseCode = "410", description = "The child's record was erased: its identity can no longer be read")
     public ChildView read(@PathParam("childRef") String childRef) {
         return audit.recorded("child.read", childRef, () -> children.read(childRef));
     }

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 
+import uk.org.neglectexchange.assessment.identity.IdentityCipher;
 import uk.org.neglectexchange.assessment.identity.IdentityConfig;
 import uk.org.neglectexchange.assessment.identity.IdentityProtection;
 import uk.org.neglectexchange.assessment.identity.NhsNumber;
@@ -78,12 +79,13 @@ public class ChildService {
             throw ProblemException.unprocessable(breaches);
         }
         Optional<NhsNumber> nhsNumber = Optional.ofNullable(request.nhsNumber()).map(n -> NhsNumber.parse(n, identityConfig.allowTestNhsNumbers()));
-        String nhsHash = nhsNumber.map(n -> protection.matchingHash("nhs:" + n.digits())).orElse(null);
-        String nameAndDateHash = protection.matchingHash(ChildRegistrationRule.nameAndDateKey(request));
+        List<String> nhsHashes = nhsNumber.map(n -> protection.matchingHashes("nhs:" + n.digits())).orElse(List.of());
+        List<String> nameAndDateHashes = protection.matchingHashes(ChildRegistrationRule.nameAndDateKey(request));
         // one registration of the same identity at a time, so two agencies registering at once get one child
-        lockOn(nhsHash != null ? nhsHash : nameAndDateHash);
+        lockOn(nhsHashes.isEmpty() ? nameAndDateHashes : nhsHashes);
 
-        Optional<ChildIdentity> match = match(nhsHash, nameAndDateHash);
+        Optional<ChildIdentity> match = match(nhsHashes, nameAndDateHashes);
+        String nhsHash = nhsHashes.isEmpty() ? null : nhsHashes.getFirst();
         Registration registration;
         if (match.isPresent()) {
             Child child = Child.findById(match.get().childRef);
@@ -92,11 +94,11 @@ public class ChildService {
             }
             if (nhsHash != null && match.get().nhsNumberHash == null) {
                 match.get().nhsNumberHash = nhsHash;
-                match.get().nhsNumber = protection.encrypt(nhsNumber.get().digits());
+                match.get().nhsNumber = protection.of(match.get().childRef).encrypt(nhsNumber.get().digits());
             }
             registration = new Registration(child, false);
         } else {
-            registration = new Registration(create(request, partnership, nhsNumber, nhsHash, nameAndDateHash), true);
+            registration = new Registration(create(request, partnership, nhsNumber, nhsHash, nameAndDateHashes.getFirst()), true);
         }
         return registration;
     }
@@ -106,10 +108,16 @@ public class ChildService {
         return Child.ofPartnership(childRef, caller.partnership());
     }
 
-    /** The child's age band today (PRE_BIRTH for an unborn baby), from the encrypted date of birth. */
+    /**
+     * The child's age band today (PRE_BIRTH for an unborn baby), from the encrypted date of birth.
+     * @throws uk.org.neglectexchange.assessment.identity.IdentityErased (410) once the child's record is erased
+     */
     public AgeBand ageBand(Child child) {
         ChildIdentity identity = ChildIdentity.findById(child.childRef);
-        return AgeBand.of(parseDate(protection.decrypt(identity.dateOfBirth)), today());
+        IdentityCipher cipher = protection.of(child.childRef);
+        LocalDate dateOfBirth = parseDate(cipher.decrypt(identity.dateOfBirth));
+        cipher.requireNotErased();
+        return AgeBand.of(dateOfBirth, today());
     }
 
     @Transactional
@@ -135,29 +143,38 @@ public class ChildService {
 
     public ChildView view(Child child) {
         ChildIdentity identity = ChildIdentity.findById(child.childRef);
-        LocalDate dateOfBirth = parseDate(protection.decrypt(identity.dateOfBirth));
+        IdentityCipher cipher = protection.of(child.childRef);
+        LocalDate dateOfBirth = parseDate(cipher.decrypt(identity.dateOfBirth));
         ChildView.Identity shown = caller.hasRole("identity-read")
-                ? new ChildView.Identity(protection.decrypt(identity.nhsNumber), protection.decrypt(identity.givenName),
-                        protection.decrypt(identity.familyName), dateOfBirth, parseDate(protection.decrypt(identity.expectedDateOfBirth)))
+                ? new ChildView.Identity(cipher.decrypt(identity.nhsNumber), cipher.decrypt(identity.givenName),
+                        cipher.decrypt(identity.familyName), dateOfBirth, parseDate(cipher.decrypt(identity.expectedDateOfBirth)))
                 : null;
+        cipher.requireNotErased();
         return new ChildView(child.childRef, child.partnership, child.leadAgency, AgeBand.of(dateOfBirth, today()),
                 dateOfBirth == null, child.registeredAt, shown);
     }
 
-    private Optional<ChildIdentity> match(String nhsHash, String nameAndDateHash) {
-        if (nhsHash != null) {
-            Optional<ChildIdentity> byNhs = ChildIdentity.byNhsNumberHash(nhsHash);
+    private Optional<ChildIdentity> match(List<String> nhsHashes, List<String> nameAndDateHashes) {
+        if (!nhsHashes.isEmpty()) {
+            Optional<ChildIdentity> byNhs = ChildIdentity.byNhsNumberHash(nhsHashes);
             if (byNhs.isPresent()) {
                 return byNhs;
             }
         }
-        List<ChildIdentity> byName = ChildIdentity.byNameAndDateHash(nameAndDateHash).stream()
+        List<ChildIdentity> byName = ChildIdentity.byNameAndDateHash(nameAndDateHashes).stream()
+                // a duplicate merged away still matches its names and date: the child's record is the surviving one
+                .map(ChildService::survivingIdentity).distinct()
                 // a child with another NHS number is another child, however alike the names
-                .filter(candidate -> nhsHash == null || candidate.nhsNumberHash == null).toList();
+                .filter(candidate -> nhsHashes.isEmpty() || candidate.nhsNumberHash == null).toList();
         if (byName.size() > 1) {
             throw ProblemException.conflict("More than one child matches these names and date: give the NHS number");
         }
         return byName.stream().findFirst();
+    }
+
+    private static ChildIdentity survivingIdentity(ChildIdentity identity) {
+        Child child = Child.findById(identity.childRef);
+        return child.mergedInto == null ? identity : ChildIdentity.findById(child.mergedInto);
     }
 
     private Child create(NewChild request, String partnership, Optional<NhsNumber> nhsNumber, String nhsHash,
@@ -173,11 +190,12 @@ public class ChildService {
         identity.childRef = child.childRef;
         identity.nhsNumberHash = nhsHash;
         identity.nameAndDateHash = nameAndDateHash;
-        identity.nhsNumber = nhsNumber.map(n -> protection.encrypt(n.digits())).orElse(null);
-        identity.givenName = protection.encrypt(blankToNull(request.givenName()));
-        identity.familyName = protection.encrypt(request.familyName().strip());
-        identity.dateOfBirth = protection.encrypt(request.dateOfBirth() == null ? null : request.dateOfBirth().toString());
-        identity.expectedDateOfBirth = protection.encrypt(
+        IdentityCipher cipher = protection.of(child.childRef);
+        identity.nhsNumber = nhsNumber.map(n -> cipher.encrypt(n.digits())).orElse(null);
+        identity.givenName = cipher.encrypt(blankToNull(request.givenName()));
+        identity.familyName = cipher.encrypt(request.familyName().strip());
+        identity.dateOfBirth = cipher.encrypt(request.dateOfBirth() == null ? null : request.dateOfBirth().toString());
+        identity.expectedDateOfBirth = cipher.encrypt(
                 request.expectedDateOfBirth() == null ? null : request.expectedDateOfBirth().toString());
         identity.persist();
         outbox.append(ChildEvents.REGISTERED, child.childRef, child.childRef, partnership,
@@ -194,16 +212,20 @@ public class ChildService {
         return ref.toString();
     }
 
-    private void lockOn(String hash) {
-        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(:h))) as locked")
-                .setParameter("h", hash).getSingleResult();
+    /**
+     * Serialises work on one identity (a registration, a birth) by its matching hashes: all of them, in one order,
+     * so replicas writing with different current matching keys during a rotation still wait for each other.
+     */
+    void lockOn(List<String> hashes) {
+        hashes.stream().sorted().forEach(hash -> em.createNativeQuery(
+                "select 1 from (select pg_advisory_xact_lock(hashtext(:h))) as locked").setParameter("h", hash).getSingleResult());
     }
 
     private LocalDate today() {
         return LocalDate.now(clock);
     }
 
-    private static LocalDate parseDate(String text) {
+    static LocalDate parseDate(String text) {
         return text == null ? null : LocalDate.parse(text);
     }
 

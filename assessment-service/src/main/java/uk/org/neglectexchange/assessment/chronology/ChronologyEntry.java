@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import uk.org.neglectexchange.assessment.sensitivity.SharingLevel;
 
 /** One thing that happened to a child, as one agency recorded it; never changed (V6__chronology.sql). */
 @Entity
@@ -63,4 +64,9 @@ public class ChronologyEntry extends PanacheEntityBase {
 
     @Column(name = "recorded_at")
     public OffsetDateTime recordedAt;
+
+    /** Who reads the summary (V29, SharingLevelRule). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sharing_level")
+    public SharingLevel sharingLevel;
 }

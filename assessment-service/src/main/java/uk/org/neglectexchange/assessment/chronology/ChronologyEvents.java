@@ -24,6 +24,7 @@ public final class ChronologyEvents {
     public static final String REFERRAL_RECEIVED = "referral.received";
     public static final String REFERRAL_DECIDED = "referral.decided";
     public static final String CASE_CLOSED = "case.closed";
+    public static final String ENTRY_RECTIFIED = "chronology.entry-rectified";
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EntryAdded(UUID entryId, String childRef, String partnership, AgeBand ageBand, String agency,
@@ -44,5 +45,13 @@ public final class ChronologyEvents {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CaseClosed(UUID closureId, String childRef, String partnership, String agency, LocalDate closedOn,
             ClosureReason closureReason, OffsetDateTime recordedAt, UUID supersedes) {
+    }
+
+    /**
+     * An entry was recorded against the wrong child and rectified: projections drop it (its counts, its alerts'
+     * evidence, its notifications). The entry's agency, type and date say what to drop; never its text or the reason.
+     */
+    public record EntryRectified(UUID entryId, String childRef, String partnership, String agency, EntryType type,
+            LocalDate occurredOn, OffsetDateTime rectifiedAt, String rectifiedByAgency) {
     }
 }

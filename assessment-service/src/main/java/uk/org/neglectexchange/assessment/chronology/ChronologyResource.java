@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.org.neglectexchange.assessment.audit.Audit;
+import uk.org.neglectexchange.platform.audit.Audit;
 import uk.org.neglectexchange.platform.caller.Caller;
 import uk.org.neglectexchange.platform.idempotency.IdempotentRequests;
 
@@ -38,9 +38,13 @@ public class ChronologyResource {
 
     private static final String ADD = "chronology.add";
     private static final String READ = "chronology.read";
+    private static final String RECTIFY = "chronology.rectify";
 
     @Inject
     ChronologyService chronology;
+
+    @Inject
+    RectificationService rectifications;
 
     @Inject
     Audit audit;
@@ -61,8 +65,11 @@ public class ChronologyResource {
     }
 
     @GET
-    @RolesAllowed("chronology-read")
-    @Operation(summary = "The child's chronology from every agency, in the order things happened (occurredOn, then recordedAt); page on with cursor=nextCursor")
+    @RolesAllowed({ "chronology-read", "data-protection" })
+    @Operation(summary = "The child's chronology from every agency, in the order things happened (occurredOn, then recordedAt); page on with cursor=nextCursor",
+            description = "Each summary reaches only the readers its sharingLevel allows; the others get the entry without it and with "
+                    + "a redaction marker, e.g. {\"reason\": \"POLICE_PART3\", \"message\": \"police information held: contact the police\"}; "
+                    + "a rectified entry is its id and {\"reason\": \"RECTIFIED\", rectifiedAt, rectifiedByAgency} (the data protection officer reads it in full)")
     public ChronologyPage list(@PathParam("childRef") String childRef,
             @Parameter(description = "only entries of these agencies (repeatable)") @QueryParam("agency") List<String> agency,
             @Parameter(description = "only entries of these types (repeatable)") @QueryParam("type") List<String> type,
@@ -77,9 +84,24 @@ public class ChronologyResource {
 
     @GET
     @Path("/{entryId}")
-    @RolesAllowed("chronology-read")
-    @Operation(summary = "One entry of the child's chronology, with supersededBy if it was corrected")
+    @RolesAllowed({ "chronology-read", "data-protection" })
+    @Operation(summary = "One entry of the child's chronology, with supersededBy if it was corrected; redacted as in the chronology")
     public ChronologyEntryView read(@PathParam("childRef") String childRef, @PathParam("entryId") String entryId) {
         return audit.recorded(READ, childRef, () -> chronology.read(childRef, entryId));
+    }
+
+    @POST
+    @Path("/{entryId}/rectification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "chronology-write", "data-protection" })
+    @Operation(summary = "Rectify an entry recorded against the wrong child (children's services or the data protection "
+            + "officer of the child's partnership): hidden from every reader but the data protection officer from now on; "
+            + "an entry already rectified answers 409, a retry with the same Idempotency-Key the first answer")
+    @APIResponse(responseCode = "201", description = "Rectified", content = @Content(schema = @Schema(implementation = RectificationView.class)))
+    public Response rectify(@PathParam("childRef") String childRef, @PathParam("entryId") String entryId,
+            @Valid NewRectification rectification, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        RectificationView done = audit.recorded(RECTIFY, childRef,
+                () -> rectifications.rectify(childRef, entryId, rectification, idempotencyKey));
+        return Response.created(URI.create("/api/v1/children/" + childRef + "/chronology/" + done.entryId())).entity(done).build();
     }
 }

@@ -20,13 +20,20 @@ import uk.org.neglectexchange.assessment.child.AccessedResource;
 import uk.org.neglectexchange.assessment.child.Child;
 import uk.org.neglectexchange.assessment.child.ChildService;
 import uk.org.neglectexchange.assessment.chronology.ChronologyEntryRule.Earlier;
+import uk.org.neglectexchange.assessment.partnership.Partnership;
+import uk.org.neglectexchange.assessment.sensitivity.SharingLevelRule;
+import uk.org.neglectexchange.assessment.sensitivity.TextAccess;
+import uk.org.neglectexchange.assessment.toolkit.ToolkitEdition;
 import uk.org.neglectexchange.platform.caller.Caller;
 import uk.org.neglectexchange.platform.idempotency.IdempotentRequests;
 import uk.org.neglectexchange.platform.idempotency.IdempotentRequests.Applied;
 import uk.org.neglectexchange.platform.outbox.Outbox;
 import uk.org.neglectexchange.platform.problem.ProblemException;
 
-/** Adds entries to a child's chronology and reads it back in the order things happened, within the caller's partnership. */
+/**
+ * Adds entries to a child's chronology and reads it back in the order things happened, within the caller's
+ * partnership, each summary to the readers its sharing level allows (the others get a redaction, audited).
+ */
 @ApplicationScoped
 public class ChronologyService {
 
@@ -55,6 +62,9 @@ public class ChronologyService {
     @Inject
     Clock clock;
 
+    @Inject
+    TextAccess texts;
+
     @Transactional
     public ChronologyEntryView add(String childRef, NewChronologyEntry request, String idempotencyKey) {
         Child child = children.visibleChild(childRef);
@@ -65,7 +75,7 @@ public class ChronologyService {
                 previous -> view(ChronologyEntry.findById(UUID.fromString(previous.resourceId()))),
                 () -> {
                     ChronologyEntry entry = addOnce(child, request);
-                    return Applied.created(entry.id, ChronologyEntryView.of(entry, null));
+                    return Applied.created(entry.id, view(entry));
                 });
     }
 
@@ -74,6 +84,11 @@ public class ChronologyService {
         Optional<Earlier> referral = earlier(childRef, request.referralId());
         var breaches = ChronologyEntryRule.breaches(request, caller.agency(), LocalDate.now(clock.withZone(ENGLAND)),
                 earlier(childRef, request.supersedes()), referral);
+        // the partnership's current edition says which levels the caller's agency may choose
+        SharingLevelRule.Choice level = SharingLevelRule.choose(request.sharingLevel(), SharingLevelRule.levelsOf(
+                ToolkitEdition.current(Partnership.valueOf(child.partnership).toolkitFamily()), child.partnership,
+                caller.agency()));
+        level.breach().ifPresent(breaches::add);
         if (!breaches.isEmpty()) {
             throw ProblemException.unprocessable(breaches);
         }
@@ -91,6 +106,7 @@ public class ChronologyService {
         entry.referralId = request.referralId();
         entry.closureReason = request.closureReason();
         entry.incidentType = request.incidentType();
+        entry.sharingLevel = level.level();
         // the database keeps microseconds: the same value is then in the response, the row and any cursor
         entry.recordedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         entry.persist();
@@ -135,9 +151,8 @@ public class ChronologyService {
         List<ChronologyEntry> rows = ChronologyEntry.<ChronologyEntry>find(hql.toString(), params)
                 .range(0, query.limit()).list();
         List<ChronologyEntry> page = rows.size() > query.limit() ? rows.subList(0, query.limit()) : rows;
-        Map<UUID, UUID> corrections = supersededBy(page.stream().map(e -> e.id).toList());
         String next = rows.size() > query.limit() ? ChronologyCursor.after(page.get(page.size() - 1)).encode() : null;
-        return new ChronologyPage(page.stream().map(e -> ChronologyEntryView.of(e, corrections.get(e.id))).toList(), next);
+        return new ChronologyPage(views(childRef, page), next);
     }
 
     @Transactional
@@ -183,7 +198,28 @@ public class ChronologyService {
     }
 
     private ChronologyEntryView view(ChronologyEntry entry) {
-        return ChronologyEntryView.of(entry, supersededBy(List.of(entry.id)).get(entry.id));
+        return views(entry.childRef, List.of(entry)).get(0);
+    }
+
+    /** The entries as this reader may see them; each summary left out is audited. */
+    private List<ChronologyEntryView> views(String childRef, List<ChronologyEntry> entries) {
+        List<UUID> ids = entries.stream().map(e -> e.id).toList();
+        Map<UUID, UUID> corrections = supersededBy(ids);
+        Map<UUID, ChronologyRectification> rectifications = rectifications(ids);
+        SharingLevelRule.Reader reader = texts.reader(childRef);
+        List<ChronologyEntryView> views = entries.stream()
+                .map(e -> ChronologyEntryView.of(e, corrections.get(e.id), reader, rectifications.get(e.id))).toList();
+        texts.redacted(TextAccess.ENTRY_REDACTED, childRef, views.stream().filter(v -> v.redaction() != null).count());
+        return views;
+    }
+
+    private static Map<UUID, ChronologyRectification> rectifications(List<UUID> ids) {
+        Map<UUID, ChronologyRectification> rectified = new HashMap<>();
+        if (!ids.isEmpty()) {
+            ChronologyRectification.<ChronologyRectification>list("entryId in ?1", ids)
+                    .forEach(r -> rectified.put(r.entryId, r));
+        }
+        return rectified;
     }
 
     private Map<UUID, UUID> supersededBy(List<UUID> ids) {

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import uk.org.neglectexchange.assessment.sensitivity.SharingLevel;
+
 /**
  * An entry an agency adds to a child's chronology. The agency is the caller's, from its token; {@code decision} and
  * {@code referralId} belong to a REFERRAL_DECISION, {@code closureReason} to a CLOSURE, {@code incidentType} to a
@@ -28,12 +30,16 @@ public record NewChronologyEntry(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Only on a POLICE_ATTENDANCE recorded by the police: what kind of incident it was "
                 + "(DOMESTIC_ABUSE tells the child's school under Operation Encompass)")
-        IncidentType incidentType) {
+        IncidentType incidentType,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(implementation = SharingLevel.class, description = "Who reads the summary within the partnership "
+                + "(README, sharing levels); absent: your agency's default (police POLICE_PART3, others PARTNERSHIP)")
+        String sharingLevel) {
 
     /** The summary is free text about a child: never in logs. */
     @Override
     public String toString() {
         return "NewChronologyEntry[type=" + type + ", occurredOn=" + occurredOn + ", incidentType=" + incidentType
-                + ", summary=redacted]";
+                + ", sharingLevel=" + sharingLevel + ", summary=redacted]";
     }
 }

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.org.neglectexchange.assessment.audit.Audit;
+import uk.org.neglectexchange.platform.audit.Audit;
 import uk.org.neglectexchange.assessment.household.HouseholdView.CarerView;
 import uk.org.neglectexchange.assessment.household.HouseholdView.SiblingView;
 import uk.org.neglectexchange.platform.caller.Caller;

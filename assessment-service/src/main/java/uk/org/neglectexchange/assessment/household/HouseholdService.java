@@ -18,6 +18,7 @@ import uk.org.neglectexchange.assessment.child.ChildService;
 import uk.org.neglectexchange.assessment.child.ChildView;
 import uk.org.neglectexchange.assessment.household.HouseholdView.CarerView;
 import uk.org.neglectexchange.assessment.household.HouseholdView.SiblingView;
+import uk.org.neglectexchange.assessment.identity.IdentityCipher;
 import uk.org.neglectexchange.assessment.identity.IdentityProtection;
 import uk.org.neglectexchange.platform.caller.Caller;
 import uk.org.neglectexchange.platform.idempotency.IdempotentRequests;
@@ -130,8 +131,10 @@ public class HouseholdService {
     private Carer newCarer(NewCarerLink request) {
         Carer carer = new Carer();
         carer.carerRef = newCarerRef();
-        carer.givenName = protection.encrypt(blankToNull(request.givenName()));
-        carer.familyName = protection.encrypt(request.familyName().strip());
+        // a carer's names are under a data key of its own, as a child's identity
+        IdentityCipher cipher = protection.of(carer.carerRef);
+        carer.givenName = cipher.encrypt(blankToNull(request.givenName()));
+        carer.familyName = cipher.encrypt(request.familyName().strip());
         carer.createdAt = now();
         carer.createdByClient = caller.clientId();
         carer.persist();
@@ -188,7 +191,8 @@ public class HouseholdService {
     private CarerView carerView(CarerLink link) {
         Carer carer = Carer.findById(link.carerRef);
         HouseholdView.Identity identity = caller.hasRole("identity-read")
-                ? new HouseholdView.Identity(protection.decrypt(carer.givenName), protection.decrypt(carer.familyName))
+                ? new HouseholdView.Identity(protection.of(carer.carerRef).decrypt(carer.givenName),
+                        protection.of(carer.carerRef).decrypt(carer.familyName))
                 : null;
         return new CarerView(link.carerRef, link.relationship, link.livesWithChild, link.linkedAt, identity);
     }

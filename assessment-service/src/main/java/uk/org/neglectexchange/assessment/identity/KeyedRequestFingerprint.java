@@ -14,6 +14,6 @@ public class KeyedRequestFingerprint implements RequestFingerprint {
 
     @Override
     public String of(String requestJson) {
-        return protection.matchingHash("request:" + requestJson);
+        return protection.fingerprint("request:" + requestJson);
     }
 }

@@ -33,12 +33,17 @@ public class InformationSharing {
     @Inject
     Clock clock;
 
+    @Inject
+    DeprecatedSharingCodes deprecatedCodes;
+
     /** Refuses (400 naming the header) a read that does not state why and on what basis; otherwise records it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordRead(Child child) {
         SharingDecision decision = SharingDecisionRule.decide(new SharingDecisionRule.Stated(caller.purpose().orElse(null),
-                request.getHeader(SharingDecisionRule.LAWFUL_BASIS_HEADER), request.getHeader(SharingDecisionRule.CONSENT_HEADER),
-                request.getHeader(SharingDecisionRule.PARA18_REASON_HEADER)), caller.agency());
+                request.getHeader(SharingDecisionRule.LAWFUL_BASIS_HEADER), null,
+                request.getHeader(SharingDecisionRule.CONSENT_HEADER), request.getHeader(SharingDecisionRule.PARA18_REASON_HEADER)),
+                caller.agency());
+        deprecatedCodes.noteIfUsed(decision);
         SharingRecord record = new SharingRecord();
         record.childRef = child.childRef;
         record.partnership = child.partnership;

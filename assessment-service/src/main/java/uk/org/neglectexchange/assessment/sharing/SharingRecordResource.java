@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.org.neglectexchange.assessment.audit.Audit;
+import uk.org.neglectexchange.platform.audit.Audit;
 
 @Path("/api/v1/children/{childRef}/sharing-records")
 @Produces(MediaType.APPLICATION_JSON)

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -59,6 +60,11 @@ public class ToolkitEdition extends PanacheEntityBase {
     @Column(name = "practice_approaches")
     public List<String> practiceApproaches = List.of();
 
+    /** Null for editions stored before this service kept the settings: the rules' defaults apply. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "partnership_settings")
+    public Map<String, EditionPublished.PartnershipSettings> partnershipSettings;
+
     @Column(name = "source_event_id")
     public UUID sourceEventId;
 
@@ -70,6 +76,11 @@ public class ToolkitEdition extends PanacheEntityBase {
     public List<String> areas(String ageBand) {
         return indicators.stream().filter(i -> i.ageBand().equals(ageBand)).map(EditionPublished.Indicator::area)
                 .distinct().toList();
+    }
+
+    /** The partnership's settings in this edition, if it gives them. */
+    public Optional<EditionPublished.PartnershipSettings> settings(String partnership) {
+        return Optional.ofNullable(partnershipSettings).map(s -> s.get(partnership));
     }
 
     public static Optional<ToolkitEdition> edition(String family, String version) {

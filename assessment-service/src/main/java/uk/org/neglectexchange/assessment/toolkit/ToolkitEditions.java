@@ -46,6 +46,7 @@ public class ToolkitEditions {
         edition.neglectCategories = published.neglectCategories();
         edition.indicators = published.indicators();
         edition.practiceApproaches = published.practiceApproaches();
+        edition.partnershipSettings = published.partnershipSettings();
         edition.sourceEventId = event.id();
         edition.persist();
     }

@@ -51,8 +51,4 @@ public class PartnershipPeriod extends PanacheEntityBase {
     public static Optional<PartnershipPeriod> open(String childRef) {
         return find("childRef = ?1 and toAt is null", childRef).firstResultOptional();
     }
-
-    public static Optional<PartnershipPeriod> startingAt(String childRef, OffsetDateTime from) {
-        return find("childRef = ?1 and fromAt = ?2", childRef, from).firstResultOptional();
-    }
 }

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.org.neglectexchange.assessment.audit.Audit;
+import uk.org.neglectexchange.platform.audit.Audit;
 import uk.org.neglectexchange.platform.caller.Caller;
 import uk.org.neglectexchange.platform.idempotency.IdempotentRequests;
 
@@ -46,16 +46,18 @@ public class TransferResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("child-transfer")
-    @Operation(summary = "Move a child's record to the partnership the family now lives in; your partnership loses sight of it")
-    @APIResponse(responseCode = "201", description = "Transferred", content = @Content(schema = @Schema(implementation = TransferView.class)))
+    @Operation(summary = "Ask to move a child's record to the partnership the family now lives in; it stays yours until"
+            + " that partnership's children's services accepts (POST /api/v1/transfers/{id}/accept)")
+    @APIResponse(responseCode = "201", description = "Requested", content = @Content(schema = @Schema(implementation = TransferView.class)))
+    @APIResponse(responseCode = "409", description = "Another transfer of the child waits for acceptance")
     @APIResponse(responseCode = "422", description = "toPartnership is the child's current partnership")
     public Response transfer(@PathParam("childRef") String childRef, @Valid @NotNull NewTransfer transfer,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        TransferView done = audit.recorded("child.transfer", childRef, () -> {
+        TransferView done = audit.recorded("child.transfer-request", childRef, () -> {
             caller.requirePractitionerId();
-            return transfers.transfer(childRef, transfer, idempotencyKey);
+            return transfers.request(childRef, transfer, idempotencyKey);
         });
-        return Response.created(URI.create("/api/v1/children/" + childRef + "/transfers")).entity(done).build();
+        return Response.created(URI.create("/api/v1/transfers/" + done.id())).entity(done).build();
     }
 
     @GET

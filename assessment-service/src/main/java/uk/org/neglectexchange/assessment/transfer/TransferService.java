@@ -1,13 +1,18 @@
 package uk.org.neglectexchange.assessment.transfer;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import uk.org.neglectexchange.assessment.child.Child;
@@ -19,12 +24,16 @@ import uk.org.neglectexchange.platform.outbox.Outbox;
 import uk.org.neglectexchange.platform.problem.ProblemException;
 
 /**
- * Moves a child's record to another partnership when the family moves: the record then belongs to the new
- * partnership only (the old one gets 404, as for any child not its own), the history keeps where it has been,
- * and one event tells both partnerships.
+ * Moves a child's record to another partnership when the family moves, in two steps: the sending partnership asks,
+ * and the record stays its own (read and written by it alone) until the receiving partnership's children's services
+ * accepts; from then on it belongs to the new partnership only (the old one gets 404, as for any child not its own).
+ * The history keeps where the child has been, and the events tell both partnerships.
  */
 @ApplicationScoped
 public class TransferService {
+
+    /** Working days are dates in England, whatever zone the service clock keeps. */
+    private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
     @Inject
     EntityManager em;
@@ -44,42 +53,100 @@ public class TransferService {
     @Inject
     Clock clock;
 
+    @Inject
+    TransferAcceptanceDeadline deadline;
+
+    /** The sending partnership asks: the child stays its own until the receiving partnership accepts. */
     @Transactional
-    public TransferView transfer(String childRef, NewTransfer request, String idempotencyKey) {
+    public TransferView request(String childRef, NewTransfer request, String idempotencyKey) {
         return idempotency.once(idempotencyKey, request,
-                previous -> view(PartnershipPeriod.findById(Long.valueOf(previous.resourceId()))),
+                previous -> TransferView.of(ChildTransfer.findById(UUID.fromString(previous.resourceId()))),
                 () -> {
-                    PartnershipPeriod left = transferOnce(childRef, request);
-                    return Applied.created(left.id, view(left));
+                    ChildTransfer requested = requestOnce(childRef, request);
+                    return Applied.created(requested.id, TransferView.of(requested));
                 });
     }
 
-    private PartnershipPeriod transferOnce(String childRef, NewTransfer request) {
-        // one transfer of a child at a time: the second finds the child gone from its partnership
+    private ChildTransfer requestOnce(String childRef, NewTransfer request) {
+        // one transfer of a child waits at a time: the second request finds the first
         em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(:k))) as locked")
                 .setParameter("k", "transfer:" + childRef).getSingleResult();
         Child child = children.visibleChild(childRef);
         TransferRule.breach(child.partnership, request).ifPresent(breach -> {
             throw ProblemException.unprocessable(List.of(breach));
         });
+        ChildTransfer.waiting(child.childRef).ifPresent(waiting -> {
+            throw ProblemException.conflict("The child's transfer " + waiting.id + " to " + waiting.toPartnership
+                    + " waits for acceptance until " + waiting.acceptBy);
+        });
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        ChildTransfer t = new ChildTransfer();
+        t.id = UUID.randomUUID();
+        t.childRef = child.childRef;
+        t.fromPartnership = child.partnership;
+        t.toPartnership = request.toPartnership();
+        t.reason = request.reason();
+        t.status = TransferStatus.REQUESTED;
+        t.requestedAt = now;
+        t.requestedByClient = caller.clientId();
+        t.requestedByAgency = caller.agency();
+        t.requestedByPractitioner = caller.requirePractitionerId();
+        LocalDate requestedOn = now.atZoneSameInstant(ENGLAND).toLocalDate();
+        t.acceptBy = deadline.acceptBy(requestedOn);
+        t.persist();
+        outbox.append(TransferEvents.REQUESTED, t.childRef, t.childRef, t.fromPartnership,
+                new TransferEvents.Requested(t.id, t.childRef, t.fromPartnership, t.fromPartnership, t.toPartnership,
+                        requestedOn, now, t.acceptBy, t.reason, t.requestedByAgency));
+        return t;
+    }
+
+    /** The transfer's child, for the audit of an acceptance; null for an unknown id. */
+    @Transactional
+    public String childRefOf(UUID transferId) {
+        ChildTransfer t = ChildTransfer.findById(transferId);
+        return t == null ? null : t.childRef;
+    }
+
+    /**
+     * The receiving partnership's children's services accepts: the child moves to it now, the history gets its next
+     * period, and child.transferred tells both partnerships (and escalation-service moves the child's escalations).
+     */
+    @Transactional
+    public TransferView accept(UUID transferId, String idempotencyKey) {
+        return idempotency.once(idempotencyKey, Map.of("accept", transferId.toString()),
+                previous -> TransferView.of(ChildTransfer.findById(UUID.fromString(previous.resourceId()))),
+                () -> {
+                    ChildTransfer accepted = acceptOnce(transferId);
+                    return Applied.withStatus(200, accepted.id, TransferView.of(accepted));
+                });
+    }
+
+    private ChildTransfer acceptOnce(UUID transferId) {
+        ChildTransfer t = em.find(ChildTransfer.class, transferId, LockModeType.PESSIMISTIC_WRITE);
+        TransferAcceptanceRule.require(t, caller.partnership(), caller.agency());
+        Child child = em.find(Child.class, t.childRef, LockModeType.PESSIMISTIC_WRITE);
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         PartnershipPeriod left = PartnershipPeriod.open(child.childRef).orElseGet(() -> firstPeriod(child));
         left.toAt = now;
-        left.transferredByClient = caller.clientId();
-        left.transferReason = request.reason();
+        left.transferredByClient = t.requestedByClient;
+        left.transferReason = t.reason;
         // closed before the next period opens: a child has one open period at a time
         left.persistAndFlush();
         PartnershipPeriod joined = new PartnershipPeriod();
         joined.childRef = child.childRef;
-        joined.partnership = request.toPartnership();
+        joined.partnership = t.toPartnership;
         joined.fromAt = now;
         joined.persist();
-        child.partnership = request.toPartnership();
+        child.partnership = t.toPartnership;
+        t.status = TransferStatus.ACCEPTED;
+        t.acceptedAt = now;
+        t.acceptedByClient = caller.clientId();
+        t.acceptedByPractitioner = caller.requirePractitionerId();
 
-        outbox.append(TransferEvents.TRANSFERRED, child.childRef, child.childRef, request.toPartnership(),
-                new TransferEvents.Transferred(child.childRef, request.toPartnership(), left.partnership,
-                        request.toPartnership(), now.toLocalDate(), now, request.reason(), caller.agency()));
-        return left;
+        outbox.append(TransferEvents.TRANSFERRED, child.childRef, child.childRef, t.toPartnership,
+                new TransferEvents.Transferred(child.childRef, t.toPartnership, t.fromPartnership, t.toPartnership,
+                        now.toLocalDate(), now, t.reason, t.requestedByAgency, t.id, t.requestedAt, caller.agency()));
+        return t;
     }
 
     @Transactional
@@ -103,8 +170,4 @@ public class TransferService {
         return new PartnershipPeriodView(child.partnership, child.registeredAt, null, null, null);
     }
 
-    private static TransferView view(PartnershipPeriod left) {
-        String to = PartnershipPeriod.startingAt(left.childRef, left.toAt).orElseThrow().partnership;
-        return new TransferView(left.childRef, left.partnership, to, left.toAt, left.transferReason);
-    }
 }

@@ -79,6 +79,31 @@ class AssessmentEventsTest {
         }
     }
 
+    @Test
+    void aProposedLevelIsAnnouncedAsAProposalAndNotAsALevel() throws Exception {
+        PublishedEditions.currentHiow();
+        try (TopicReader reader = TopicReader.outbox()) {
+            String childRef = TestChildren.register("hscp-health");
+            String id = open("hscp-health", childRef);
+            contribute("hscp-health", id, contribution(List.of(observation(AssessmentResourceTest.NUTRITION, 5))));
+            as("hscp-police").body(AssessmentResourceTest.completion(4)).when().post("/api/v1/assessments/{id}/completion", id)
+                    .then().statusCode(200);
+
+            JsonNode proposed = data(reader, childRef, "assessment.level-proposed", id);
+            assertEquals(4, proposed.get("proposedLevel").asInt());
+            assertEquals("POLICE", proposed.get("proposedByAgency").asText());
+            assertEquals("[\"CHILDRENS_SERVICES\"]", proposed.get("decidingAgencies").toString());
+            // the proposal is neither a completion nor a level change for the consumers
+            assertTrue(reader.await(r -> childRef.equals(r.key()) && List.of("assessment.completed", "threshold.changed")
+                    .contains(header(r, "ce_type")), Duration.ofSeconds(3)).isEmpty());
+
+            as("hscp-childrens-services").body(Map.of("level", 4, "reason", "Confirmed at the front door"))
+                    .when().post("/api/v1/assessments/{id}/level-decision", id).then().statusCode(200);
+            assertEquals(4, data(reader, childRef, "assessment.completed", id).get("thresholdLevel").asInt());
+            assertEquals(4, data(reader, childRef, "threshold.changed", id).get("toLevel").asInt());
+        }
+    }
+
     /** The next event of this type for the child and assessment, after checking its headers, schema and content. */
     private JsonNode data(TopicReader reader, String childRef, String type, String assessmentId) throws Exception {
         ConsumerRecord<String, String> record = reader.await(r -> childRef.equals(r.key()) && type.equals(header(r, "ce_type"))

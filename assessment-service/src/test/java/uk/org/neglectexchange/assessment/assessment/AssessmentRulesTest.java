@@ -7,15 +7,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import uk.org.neglectexchange.assessment.assessment.InformationSharing.Consent;
-import uk.org.neglectexchange.assessment.assessment.InformationSharing.LawfulBasis;
-import uk.org.neglectexchange.assessment.assessment.InformationSharing.Para18Reason;
-import uk.org.neglectexchange.assessment.assessment.InformationSharing.SpecialCategoryCondition;
 import uk.org.neglectexchange.assessment.toolkit.EditionPublished;
 import uk.org.neglectexchange.assessment.toolkit.ToolkitEdition;
 import uk.org.neglectexchange.platform.problem.Problem.FieldError;
 
-/** ContributionRule, InformationSharingRule and CompletionRule, without a server. */
+/** ContributionRule and CompletionRule, without a server (the share's own rule: sharing/SharingDecisionRuleTest). */
 class AssessmentRulesTest {
 
     private static ToolkitEdition edition() {
@@ -29,10 +25,9 @@ class AssessmentRulesTest {
         return edition;
     }
 
-    private static NewContribution share(LawfulBasis basis, SpecialCategoryCondition condition, Consent consent, Para18Reason reason,
-            String... codes) {
+    private static NewContribution observing(String... codes) {
         return new NewContribution(List.of(codes).stream().map(c -> new NewContribution.NewObservation(c, 3, null)).toList(),
-                null, null, null, "assessment", basis, condition, consent, reason);
+                null, null, null, "assessment", "PUBLIC_TASK_SAFEGUARDING_CHILDREN", null, "GIVEN", null, null);
     }
 
     private static List<String> fields(List<FieldError> errors) {
@@ -41,38 +36,19 @@ class AssessmentRulesTest {
 
     @Test
     void observationsGradeTheEditionsIndicatorsForTheChildsAgeBand() {
-        NewContribution contribution = share(LawfulBasis.PUBLIC_TASK_6_1_E, SpecialCategoryCondition.SAFEGUARDING_SCH1_PARA18,
-                Consent.GIVEN, null, "HIOW.SAFETY.ONLINE.12_17", "WS.SAFETY.ONLINE.12_17", "HIOW.SAFETY.NONE.12_17");
+        NewContribution contribution = observing("HIOW.SAFETY.ONLINE.12_17", "WS.SAFETY.ONLINE.12_17", "HIOW.SAFETY.NONE.12_17");
         assertEquals(List.of("observations[1].indicatorCode", "observations[2].indicatorCode"),
                 fields(ContributionRule.breaches(contribution, edition(), "12_17")));
         assertEquals(List.of("observations[0].indicatorCode", "observations[1].indicatorCode", "observations[2].indicatorCode"),
                 fields(ContributionRule.breaches(contribution, edition(), "5_11")));
         assertEquals(List.of("observations"), fields(ContributionRule.breaches(
-                new NewContribution(null, List.of(), null, null, "p", null, null, null, null), edition(), "5_11")));
-        assertTrue(ContributionRule.breaches(new NewContribution(null, List.of("A concern"), null, null, "p", null, null, null, null),
+                new NewContribution(null, List.of(), null, null, "p", null, null, null, null, null), edition(), "5_11")));
+        assertTrue(ContributionRule.breaches(new NewContribution(null, List.of("A concern"), null, null, "p", null, null, null, null, null),
                 edition(), "5_11").isEmpty());
     }
 
-    @Test
-    void aShareRecordsItsBasisAndWithoutConsentThePara18Reason() {
-        assertTrue(InformationSharingRule.breaches(share(LawfulBasis.PUBLIC_TASK_6_1_E,
-                SpecialCategoryCondition.HEALTH_SOCIAL_CARE_9_2_H, Consent.GIVEN, null), "HEALTH").isEmpty());
-        assertEquals(List.of("para18Reason"), fields(InformationSharingRule.breaches(share(LawfulBasis.PUBLIC_TASK_6_1_E,
-                SpecialCategoryCondition.SAFEGUARDING_SCH1_PARA18, Consent.REFUSED, null), "EDUCATION")));
-        assertEquals(List.of("para18Reason"), fields(InformationSharingRule.breaches(share(LawfulBasis.PUBLIC_TASK_6_1_E,
-                SpecialCategoryCondition.SAFEGUARDING_SCH1_PARA18, Consent.GIVEN, Para18Reason.CANNOT_BE_GIVEN), "EDUCATION")));
-        assertEquals(List.of("specialCategoryCondition"), fields(InformationSharingRule.breaches(share(LawfulBasis.PUBLIC_TASK_6_1_E,
-                null, Consent.NOT_SOUGHT, Para18Reason.WOULD_PREJUDICE_PROTECTION), "HEALTH")));
-        assertTrue(InformationSharingRule.breaches(share(LawfulBasis.LAW_ENFORCEMENT_PART3, null, Consent.NOT_SOUGHT,
-                Para18Reason.WOULD_PREJUDICE_PROTECTION), "POLICE").isEmpty());
-        assertEquals(List.of("lawfulBasis"), fields(InformationSharingRule.breaches(share(LawfulBasis.LAW_ENFORCEMENT_PART3, null,
-                Consent.GIVEN, null), "CHILDRENS_SERVICES")));
-        assertEquals(List.of("purpose", "lawfulBasis", "consent"), fields(InformationSharingRule.breaches(
-                new NewContribution(null, null, null, null, " ", null, null, null, null), "HEALTH")));
-    }
-
     private static NewCompletion decision(String voice, ChildsVoiceAbsentReason absent, String detail) {
-        return new NewCompletion("EMOTIONAL", List.of("DISORGANISED"), 2, "Early help", List.of("Loving grandparent"), voice, absent, detail);
+        return new NewCompletion("EMOTIONAL", List.of("DISORGANISED"), 2, "Early help", List.of("Loving grandparent"), voice, absent, detail, null);
     }
 
     @Test
@@ -91,7 +67,7 @@ class AssessmentRulesTest {
     @Test
     void completionNeedsAContributionAndTheEditionsCategoriesAndLevels() {
         assertEquals(List.of("contributions"), fields(CompletionRule.breaches(decision("Hi", null, null), edition(), "5_11", 0)));
-        NewCompletion wrong = new NewCompletion("NEGLECT", List.of("EMOTIONAL", "EMOTIONAL"), 0, " ", List.of(), "Hi", null, null);
+        NewCompletion wrong = new NewCompletion("NEGLECT", List.of("EMOTIONAL", "EMOTIONAL"), 0, " ", List.of(), "Hi", null, null, null);
         assertEquals(List.of("primaryCategory", "otherCategories[1]", "thresholdLevel", "rationale", "strengths"),
                 fields(CompletionRule.breaches(wrong, edition(), "5_11", 1)));
     }

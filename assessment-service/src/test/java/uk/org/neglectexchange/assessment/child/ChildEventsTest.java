@@ -41,7 +41,7 @@ class ChildEventsTest {
                     .contentType(ContentType.JSON).body(TestChildren.child(nhs, "Ruby", family, LocalDate.now().minusYears(13)))
                     .when().post("/api/v1/children").then().statusCode(201).extract().path("childRef");
             given().header("Authorization", bearer("iowscp-police")).header("X-Purpose", "POLICE_ATTENDANCE")
-                    .header("X-Lawful-Basis", "LAW_ENFORCEMENT").header("X-Consent", "NOT_SOUGHT")
+                    .header("X-Lawful-Basis", "LAW_ENFORCEMENT_PART_3").header("X-Consent", "NOT_SOUGHT")
                     .header("X-Para18-Reason", "WOULD_PREJUDICE_PROTECTION")
                     .when().get("/api/v1/children/{ref}", childRef).then().statusCode(200);
 
@@ -120,7 +120,7 @@ class ChildEventsTest {
 
     private static RequestSpecification asSchool() {
         return given().header("Authorization", bearer("hscp-education")).header("X-Practitioner-Id", "dsl-1")
-                .header("X-Purpose", "SCHOOL_WELFARE").header("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING")
+                .header("X-Purpose", "SCHOOL_WELFARE").header("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING_CHILDREN")
                 .header("X-Consent", "NOT_SOUGHT").header("X-Para18-Reason", "WOULD_PREJUDICE_PROTECTION");
     }
 

@@ -26,7 +26,7 @@ class ChildResourceTest {
 
     private static RequestSpecification as(String clientId) {
         return given().header("Authorization", bearer(clientId)).header("X-Practitioner-Id", "hv-0042")
-                .header("X-Purpose", "SAFEGUARDING").header("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING")
+                .header("X-Purpose", "SAFEGUARDING").header("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING_CHILDREN")
                 .header("X-Consent", "GIVEN").contentType(ContentType.JSON);
     }
 

@@ -45,8 +45,9 @@ public class CaseHistories {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select child_ref, id, kind, ref_id, on_date, agency, from_level, to_level,"
-                + " event_id from case_fact where child_ref in (:children)"
-                + " union all select e.child_ref, s.id, 'ESCALATION_OVERDUE', e.id, s.deadline_breached_on, null, null, s.stage, null"
+                + " event_id, partnership, due_on from case_fact where child_ref in (:children)"
+                + " union all select e.child_ref, s.id, 'ESCALATION_OVERDUE', e.id, s.deadline_breached_on, null, null, s.stage,"
+                + " null, null, null"
                 + " from escalation e join escalation_stage s on s.escalation_id = e.id"
                 + " where e.child_ref in (:children) and e.status = 'OPEN' and s.deadline_breached_on is not null")
                 .setParameter("children", childRefs).getResultList();
@@ -54,7 +55,7 @@ public class CaseHistories {
         for (Object[] r : rows) {
             facts.computeIfAbsent((String) r[0], child -> new ArrayList<>()).add(new CaseFact((UUID) r[1],
                     FactKind.valueOf((String) r[2]), (UUID) r[3], date(r[4]), (String) r[5], (Integer) r[6], (Integer) r[7],
-                    (UUID) r[8]));
+                    (UUID) r[8], (String) r[9], r[10] == null ? null : date(r[10])));
         }
         Map<String, CaseHistory> histories = new HashMap<>();
         for (Object[] p : partnerships) {

@@ -21,10 +21,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "drift_alert")
 public class DriftAlert extends PanacheEntityBase {
 
-    /** RULES.md: every alert serves this practice approach of the partnerships' neglect strategies. */
-    public static final String PRACTICE_APPROACH = "CHALLENGE_DRIFT_AND_DELAY";
-    public static final String PRACTICE_APPROACH_NAME = "Promote best practice; challenge and escalate concerns about drift and delay";
-
     @Id
     public UUID id;
 
@@ -51,8 +47,15 @@ public class DriftAlert extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public String evidence;
 
+    /** The approach the partnership's edition maps the rule to when the alert was raised; none without a mapping. */
     @Column(name = "practice_approach")
     public String practiceApproach;
+
+    @Column(name = "practice_approach_name")
+    public String practiceApproachName;
+
+    @Column(name = "guidance_link")
+    public String guidanceLink;
 
     @Column(name = "raised_at")
     public OffsetDateTime raisedAt;
@@ -75,7 +78,9 @@ public class DriftAlert extends PanacheEntityBase {
     @Column(name = "acknowledgement_note")
     public String acknowledgementNote;
 
+    /** The same condition, alerting the same partnership ({@code partnership}: the child's). */
     public boolean matches(Condition condition, String partnership) {
-        return rule.equals(condition.rule()) && conditionKey.equals(condition.key()) && this.partnership.equals(partnership);
+        return rule.equals(condition.rule()) && conditionKey.equals(condition.key())
+                && this.partnership.equals(condition.alerting(partnership));
     }
 }

@@ -18,11 +18,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.org.neglectexchange.escalation.audit.Audit;
+import uk.org.neglectexchange.platform.audit.Audit;
 import uk.org.neglectexchange.platform.caller.Caller;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests;
 
 @Path("/api/v1/drift-alerts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,10 +54,16 @@ public class DriftAlertResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("drift-acknowledge")
     @Operation(summary = "Acknowledge an open alert with a note; it clears only when its condition ends")
+    @APIResponse(responseCode = "200", description = "Acknowledged (or acknowledged before with this Idempotency-Key:"
+            + " the alert, its first acknowledgement unchanged)")
+    @APIResponse(responseCode = "409", description = "The alert has cleared")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
     public DriftAlertView acknowledge(@HeaderParam(Caller.PRACTITIONER_HEADER) String practitionerId,
-            @PathParam("id") String id, @Valid @NotNull Acknowledgement request) {
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @PathParam("id") String id,
+            @Valid @NotNull Acknowledgement request) {
         // the acknowledgement commits (its own transaction) before the audit records its success
         return audit.recorded("drift-alert.acknowledge",
-                () -> service.acknowledge(id, Caller.requirePractitioner(practitionerId), request), DriftAlertView::childRef);
+                () -> service.acknowledge(id, Caller.requirePractitioner(practitionerId), request, idempotencyKey),
+                DriftAlertView::childRef);
     }
 }

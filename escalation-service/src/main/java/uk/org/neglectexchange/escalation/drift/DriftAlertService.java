@@ -2,6 +2,7 @@ package uk.org.neglectexchange.escalation.drift;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import uk.org.neglectexchange.platform.caller.Caller;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests.Applied;
 import uk.org.neglectexchange.platform.problem.Problem;
 import uk.org.neglectexchange.platform.problem.ProblemException;
 
@@ -30,6 +33,9 @@ public class DriftAlertService {
     @Inject
     Clock clock;
 
+    @Inject
+    IdempotentRequests idempotency;
+
     /** The filters of a listing as sent; each is checked here and named in the 400 when it is not a value we know. */
     public record Filters(String partnership, String rule, String severity, String status, String childRef) {
     }
@@ -45,8 +51,8 @@ public class DriftAlertService {
         StringBuilder where = new StringBuilder("partnership = :partnership");
         Map<String, Object> params = new HashMap<>(Map.of("partnership", own));
         if (filters.rule() != null) {
-            if (!filters.rule().matches("D[1-9]")) {
-                throw ProblemException.badRequest("rule", "must be one of D1 to D9");
+            if (!filters.rule().matches("D([1-9]|1[01])")) {
+                throw ProblemException.badRequest("rule", "must be one of D1 to D11");
             }
             where.append(" and rule = :rule");
             params.put("rule", filters.rule());
@@ -75,18 +81,30 @@ public class DriftAlertService {
         return new DriftAlertView.Page(items, next);
     }
 
-    /** Acknowledges an open alert with the practitioner's note; it clears only when its condition ends. */
+    /** An acknowledgement as its Idempotency-Key is checked: the same note for another alert is another request. */
+    private record KeyedAcknowledgement(String alertId, Acknowledgement acknowledgement) {
+    }
+
+    /**
+     * Acknowledges an open alert with the practitioner's note; it clears only when its condition ends. A retry with
+     * the same Idempotency-Key is answered with the alert, its first acknowledgement unchanged.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public DriftAlertView acknowledge(String id, String practitionerId, Acknowledgement request) {
+    public DriftAlertView acknowledge(String id, String practitionerId, Acknowledgement request, String idempotencyKey) {
         DriftAlert alert = find(id, ownPartnership());
-        if (alert.status == AlertStatus.CLEARED) {
-            throw ProblemException.conflict("The alert has cleared: its condition has ended");
-        }
-        alert.status = AlertStatus.ACKNOWLEDGED;
-        alert.acknowledgedBy = practitionerId;
-        alert.acknowledgedAt = OffsetDateTime.now(clock);
-        alert.acknowledgementNote = request.note();
-        return DriftAlertView.of(alert, alerts.evidence(alert));
+        DriftAlert acknowledged = idempotency.once(idempotencyKey, new KeyedAcknowledgement(id, request), previous -> alert,
+                () -> {
+                    if (alert.status == AlertStatus.CLEARED) {
+                        throw ProblemException.conflict("The alert has cleared: its condition has ended");
+                    }
+                    alert.status = AlertStatus.ACKNOWLEDGED;
+                    alert.acknowledgedBy = practitionerId;
+                    // as PostgreSQL keeps it, so a retry's answer (read back) is the first answer
+                    alert.acknowledgedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+                    alert.acknowledgementNote = request.note();
+                    return Applied.withStatus(200, alert.id, alert);
+                });
+        return DriftAlertView.of(acknowledged, alerts.evidence(acknowledged));
     }
 
     private String ownPartnership() {

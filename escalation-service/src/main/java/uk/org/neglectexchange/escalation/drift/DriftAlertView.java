@@ -5,9 +5,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** An alert as the API shows it: its rule, child, evidence and the practice approach it serves. */
+/**
+ * An alert as the API shows it: its rule, child, evidence and the practice approach it serves, with a link to its
+ * guidance (none when the edition it was raised under mapped no approach to its rule).
+ */
 public record DriftAlertView(UUID id, String rule, String childRef, String partnership, Severity severity,
-        AlertStatus status, List<Evidence> evidence, String practiceApproach, String practiceApproachName,
+        AlertStatus status, List<Evidence> evidence, String practiceApproach, String practiceApproachName, String guidanceLink,
         OffsetDateTime raisedAt, LocalDate raisedOn, OffsetDateTime clearedAt, LocalDate clearedOn,
         String acknowledgedBy, OffsetDateTime acknowledgedAt, String acknowledgementNote) {
 
@@ -16,7 +19,7 @@ public record DriftAlertView(UUID id, String rule, String childRef, String partn
 
     static DriftAlertView of(DriftAlert a, List<Evidence> evidence) {
         return new DriftAlertView(a.id, a.rule, a.childRef, a.partnership, a.severity, a.status, evidence,
-                a.practiceApproach, DriftAlert.PRACTICE_APPROACH_NAME, a.raisedAt, a.raisedOn, a.clearedAt, a.clearedOn,
+                a.practiceApproach, a.practiceApproachName, a.guidanceLink, a.raisedAt, a.raisedOn, a.clearedAt, a.clearedOn,
                 a.acknowledgedBy, a.acknowledgedAt, a.acknowledgementNote);
     }
 }

@@ -10,21 +10,31 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.org.neglectexchange.platform.audit.Audit;
+import uk.org.neglectexchange.escalation.caseprojection.ChildTransferred;
+import uk.org.neglectexchange.escalation.procedure.PartnershipProcedure;
+import uk.org.neglectexchange.escalation.procedure.PracticeApproachMapping;
+
 /**
  * Keeps one alert per condition: a condition with no alert open raises one (drift.detected); an open alert whose
- * condition no longer holds, under a rule that was evaluated, is cleared (drift.cleared). An alert of a partnership
- * the child has left is cleared too: the condition now belongs to the new partnership.
+ * condition no longer holds, under a rule that was evaluated, is cleared (drift.cleared). A transferred child's open
+ * alerts move with it (drift.transferred); one still found under a partnership the child has left is cleared.
  */
 @ApplicationScoped
 public class DriftAlerts {
+
+    public static final int MOVED_FIRST = Interceptor.Priority.APPLICATION;
 
     @Inject
     DriftEvents events;
@@ -34,6 +44,9 @@ public class DriftAlerts {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Audit audit;
 
     /**
      * {@code childRef} null: the partnership's own alerts (D9). {@code partnership} null: the child is no longer in
@@ -70,8 +83,27 @@ public class DriftAlerts {
         }
         for (Condition condition : holding) {
             if (open.stream().noneMatch(a -> a.status != AlertStatus.CLEARED && a.matches(condition, partnership))) {
-                raise(childRef, partnership, condition, today);
+                raise(childRef, condition.alerting(partnership), condition, today);
             }
+        }
+    }
+
+    /**
+     * A transferred child's open alerts go with it to the partnership that accepted it, acknowledgements and all: the
+     * drift is the child's, and the new partnership inherits its age. The evaluation that follows in the same
+     * transaction re-evaluates them under the new partnership's clocks, clearing those that no longer hold there.
+     * Before the escalations move: their events evaluate the child's drift, which would clear alerts left behind.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onChildTransferred(@Observes @Priority(MOVED_FIRST) ChildTransferred transfer) {
+        // a late transfer's D10 alert is already the receiving partnership's: it clears as the acceptance is evaluated
+        List<DriftAlert> moving = DriftAlert.list("childRef = ?1 and status <> ?2 and partnership <> ?3",
+                transfer.childRef(), AlertStatus.CLEARED, transfer.toPartnership());
+        for (DriftAlert alert : moving) {
+            String from = alert.partnership;
+            alert.partnership = transfer.toPartnership();
+            events.transferred(alert, from, transfer.transferredOn());
+            audit.recordApplied("drift-alert.transfer", alert.childRef, transfer.toPartnership());
         }
     }
 
@@ -84,7 +116,11 @@ public class DriftAlerts {
         alert.conditionKey = condition.key();
         alert.severity = condition.severity();
         alert.status = AlertStatus.OPEN;
-        alert.practiceApproach = DriftAlert.PRACTICE_APPROACH;
+        PracticeApproachMapping.forRule(PartnershipProcedure.findById(partnership), condition.rule()).ifPresent(approach -> {
+            alert.practiceApproach = approach.code();
+            alert.practiceApproachName = approach.name();
+            alert.guidanceLink = approach.guidanceLink();
+        });
         alert.raisedAt = OffsetDateTime.now(clock);
         alert.raisedOn = today;
         try {

@@ -1,5 +1,9 @@
 package uk.org.neglectexchange.escalation.escalation;
 
-/** Who acts: the agency and partnership from the token, the client, and the practitioner the agency system names. */
-public record Actor(String partnership, String agency, String clientId, String practitionerId) {
+/**
+ * Who acts: an agency of a partnership, or the partnership's escalation panel or business team
+ * ({@link EscalationParticipation}); the client, and the practitioner the calling system names.
+ */
+public record Actor(EscalationParticipation.Party party, String partnership, String agency, String clientId,
+        String practitionerId) {
 }

@@ -64,6 +64,16 @@ public class Escalation extends PanacheEntityBase {
     @Column(name = "business_team_from_stage")
     public Integer businessTeamNotifiedFromStage;
 
+    /** The approach the partnership's edition maps escalation to when it was raised (V12); none without a mapping. */
+    @Column(name = "practice_approach")
+    public String practiceApproach;
+
+    @Column(name = "practice_approach_name")
+    public String practiceApproachName;
+
+    @Column(name = "guidance_link")
+    public String guidanceLink;
+
     public int stage;
 
     public LocalDate deadline;
@@ -84,6 +94,13 @@ public class Escalation extends PanacheEntityBase {
     public String resolvedByAgency;
 
     public String outcome;
+
+    @Column(name = "closed_on")
+    public LocalDate closedOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "closed_reason")
+    public TransferredEscalationRule.ClosedReason closedReason;
 
     public boolean notifiesBusinessTeam() {
         return BusinessTeamNotification.applies(businessTeamNotifiedFromStage, stage);

@@ -24,11 +24,13 @@ public class EscalationEvents {
     public static final String STAGE_CHANGED = "escalation.stage-changed";
     public static final String DEADLINE_BREACHED = "escalation.deadline-breached";
     public static final String RESOLVED = "escalation.resolved";
+    public static final String TRANSFERRED = "escalation.transferred";
+    public static final String CLOSED = "escalation.closed";
 
     public record Raised(UUID escalationId, String childRef, String partnership, EscalationType type,
             String raisedByAgency, String otherAgency, CurrentRisk currentRisk, String procedureCode, int stage,
             boolean stagesSkipped, LocalDate stageStartedOn, LocalDate deadline, boolean deadlineShortened,
-            boolean notifyBusinessTeam, OffsetDateTime raisedAt) {
+            boolean notifyBusinessTeam, OffsetDateTime raisedAt, String practiceApproach, String guidanceLink) {
     }
 
     public record StageChanged(UUID escalationId, String childRef, String partnership, String raisedByAgency,
@@ -45,6 +47,19 @@ public class EscalationEvents {
             String otherAgency, int stage, LocalDate resolvedOn, String resolvedByAgency, boolean notifyBusinessTeam) {
     }
 
+    /** Moved with its child: {@code partnership} is the receiving one, the current stage's deadline is its procedure's. */
+    public record Transferred(UUID escalationId, String childRef, String partnership, String fromPartnership,
+            String toPartnership, String raisedByAgency, String otherAgency, String procedureCode, int stage,
+            LocalDate stageStartedOn, LocalDate deadline, boolean deadlineShortened, boolean notifyBusinessTeam,
+            LocalDate transferredOn) {
+    }
+
+    /** Closed as its child moved to {@code toPartnership}, whose procedure could not take it ({@code reason}). */
+    public record Closed(UUID escalationId, String childRef, String partnership, String toPartnership,
+            String raisedByAgency, String otherAgency, int stage, LocalDate closedOn,
+            TransferredEscalationRule.ClosedReason reason) {
+    }
+
     @Inject
     Outbox outbox;
 
@@ -55,7 +70,7 @@ public class EscalationEvents {
     public void raised(Escalation e, EscalationStage stage) {
         append(RAISED, e, new Raised(e.id, e.childRef, e.partnership, e.type, e.raisedByAgency, e.otherAgency,
                 e.currentRisk, e.procedureCode, e.stage, e.stage > StageOrder.FIRST, stage.startedOn, stage.deadline,
-                stage.deadlineReason != null, e.notifiesBusinessTeam(), e.raisedAt));
+                stage.deadlineReason != null, e.notifiesBusinessTeam(), e.raisedAt, e.practiceApproach, e.guidanceLink));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -76,6 +91,19 @@ public class EscalationEvents {
     public void resolved(Escalation e) {
         append(RESOLVED, e, new Resolved(e.id, e.childRef, e.partnership, e.raisedByAgency, e.otherAgency, e.stage,
                 e.resolvedOn, e.resolvedByAgency, e.notifiesBusinessTeam()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void transferred(Escalation e, EscalationStage current, String fromPartnership, LocalDate on) {
+        append(TRANSFERRED, e, new Transferred(e.id, e.childRef, e.partnership, fromPartnership, e.partnership,
+                e.raisedByAgency, e.otherAgency, e.procedureCode, e.stage, current.startedOn, current.deadline,
+                current.deadlineReason != null, e.notifiesBusinessTeam(), on));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void closed(Escalation e, String toPartnership) {
+        append(CLOSED, e, new Closed(e.id, e.childRef, e.partnership, toPartnership, e.raisedByAgency, e.otherAgency,
+                e.stage, e.closedOn, e.closedReason));
     }
 
     private void append(String type, Escalation e, Object data) {

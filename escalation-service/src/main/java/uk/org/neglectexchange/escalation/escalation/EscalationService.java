@@ -3,6 +3,7 @@ package uk.org.neglectexchange.escalation.escalation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Parameters;
 import uk.org.neglectexchange.escalation.procedure.PartnershipProcedure;
+import uk.org.neglectexchange.escalation.procedure.PracticeApproachMapping;
 import uk.org.neglectexchange.platform.idempotency.IdempotentRequests;
 import uk.org.neglectexchange.platform.idempotency.IdempotentRequests.Applied;
 import uk.org.neglectexchange.platform.problem.Problem;
@@ -77,8 +79,13 @@ public class EscalationService {
         e.procedureCode = procedure.procedureCode;
         e.stageDeadlineWorkingDays = procedure.stageDeadlineWorkingDays;
         e.businessTeamNotifiedFromStage = procedure.businessTeamNotifiedFromStage;
+        PracticeApproachMapping.forEscalation(procedure).ifPresent(approach -> {
+            e.practiceApproach = approach.code();
+            e.practiceApproachName = approach.name();
+            e.guidanceLink = approach.guidanceLink();
+        });
         e.status = EscalationStatus.OPEN;
-        e.raisedAt = OffsetDateTime.now(clock);
+        e.raisedAt = now();
         StageEntry entry = startStage > StageOrder.FIRST ? StageEntry.RAISED_URGENT : StageEntry.RAISED;
         String issue = entry == StageEntry.RAISED_URGENT
                 ? e.disagreement + "\n\nUrgency: " + request.urgencyReason().strip()
@@ -92,18 +99,38 @@ public class EscalationService {
         return e;
     }
 
+    /** An action's request as its Idempotency-Key is checked: the same body for another escalation is another request. */
+    private record KeyedAction(UUID escalationId, String ifMatch, NewAction action) {
+    }
+
     @Transactional
-    public Escalation act(UUID id, NewAction request, Actor actor) {
+    public Escalation act(UUID id, NewAction request, Actor actor, String idempotencyKey, String ifMatch) {
         if (request.action() != ActionKind.ESCALATE && (request.shortenedDeadlineWorkingDays() != null
                 || request.deadlineReason() != null)) {
             throw ProblemException.unprocessable("shortenedDeadlineWorkingDays",
                     "A deadline is set as a stage starts: only escalate may shorten the next stage's deadline");
         }
         Escalation e = visible(em.find(Escalation.class, id, LockModeType.PESSIMISTIC_WRITE), actor);
+        if (!EscalationParticipation.actsOn(actor, e)) {
+            throw ProblemException.forbidden("The partnership's business team is told of escalations; it does not act on them");
+        }
+        // a retry is answered before the stage it names is checked: that stage has moved on since its first answer
+        return idempotency.once(idempotencyKey, new KeyedAction(id, ifMatch, request), previous -> e, () -> {
+            actOnce(e, request, actor, ifMatch);
+            return Applied.withStatus(200, e.id, e);
+        });
+    }
+
+    private void actOnce(Escalation e, NewAction request, Actor actor, String ifMatch) {
         if (e.status == EscalationStatus.RESOLVED) {
             throw ProblemException.conflict("The escalation was resolved on " + e.resolvedOn + "; raise a new one if"
                     + " the disagreement returns");
         }
+        if (e.status == EscalationStatus.CLOSED) {
+            throw ProblemException.conflict("The escalation was closed on " + e.closedOn + " when its child moved"
+                    + " partnership (" + e.closedReason + "); raise a new one there if the disagreement remains");
+        }
+        StagePrecondition.require(e.stage, e.status, request.expectedStage(), ifMatch);
         LocalDate today = LocalDate.now(clock);
         EscalationStage current = EscalationStage.current(e);
         // a refusal here or below rolls the transaction back: a refused action leaves nothing behind
@@ -136,7 +163,6 @@ public class EscalationService {
             e.outcome = request.outcome().strip();
             events.resolved(e);
         }
-        return e;
     }
 
     /** Moves the escalation to {@code stage}, starting on {@code startsOn} with the procedure's (or a shortened) deadline. */
@@ -170,11 +196,15 @@ public class EscalationService {
         return EscalationView.of(e, EscalationStage.of(e.id), RecordedAction.list("escalationId = ?1 order by at, id", e.id));
     }
 
-    /** The escalations the caller's agency is party to in its partnership, newest first. */
+    /** The escalations of its partnership the caller takes part in ({@link EscalationParticipation}), newest first. */
     @Transactional
     public EscalationView.Page list(Actor actor, EscalationStatus status, Integer stage, Long before, int limit) {
-        StringBuilder query = new StringBuilder("partnership = :partnership and (raisedByAgency = :agency or otherAgency = :agency)");
-        Parameters params = Parameters.with("partnership", actor.partnership()).and("agency", actor.agency());
+        StringBuilder query = new StringBuilder("partnership = :partnership and ")
+                .append(EscalationParticipation.seenWhere(actor.party()));
+        Parameters params = Parameters.with("partnership", actor.partnership());
+        if (actor.party() == EscalationParticipation.Party.AGENCY) {
+            params.and("agency", actor.agency());
+        }
         if (status != null) {
             query.append(" and status = :status");
             params.and("status", status);
@@ -207,10 +237,10 @@ public class EscalationService {
         }
     }
 
-    /** Another partnership's escalation, or one the caller's agency is not party to, does not exist for the caller. */
+    /** Another partnership's escalation, or one the caller takes no part in (yet), does not exist for the caller. */
     private static Escalation visible(Escalation e, Actor actor) {
-        if (e == null || !e.partnership.equals(actor.partnership()) || !e.hasParty(actor.agency())) {
-            throw ProblemException.notFound("No escalation with this id that your agency is party to");
+        if (e == null || !EscalationParticipation.sees(actor, e)) {
+            throw ProblemException.notFound("No escalation with this id that you take part in");
         }
         return e;
     }
@@ -230,7 +260,7 @@ public class EscalationService {
         a.outcome = request.outcome();
         a.resolvedBy = request.resolvedBy();
         a.note = request.note();
-        a.at = OffsetDateTime.now(clock);
+        a.at = now();
         a.persist();
     }
 
@@ -251,5 +281,13 @@ public class EscalationService {
         if (!missing.isEmpty()) {
             throw ProblemException.unprocessable(missing);
         }
+    }
+
+    /**
+     * Microseconds, as PostgreSQL keeps them: a retried action is answered from the stored row, and must read the same
+     * as the first answer.
+     */
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }

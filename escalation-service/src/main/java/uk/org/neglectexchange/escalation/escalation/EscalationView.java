@@ -5,11 +5,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import uk.org.neglectexchange.escalation.procedure.EditionPublished;
+
 /** An escalation as its parties see it: the disagreement, each stage and each action. */
 public record EscalationView(UUID id, String childRef, String partnership, EscalationType type, String raisedByAgency,
         String otherAgency, String disagreement, CurrentRisk currentRisk, String procedureCode, int stage,
         LocalDate deadline, EscalationStatus status, OffsetDateTime raisedAt, LocalDate resolvedOn, String resolvedBy,
-        String resolvedByAgency, String outcome, List<StageView> stages, List<ActionView> actions) {
+        String resolvedByAgency, String outcome, List<StageView> stages, List<ActionView> actions, LocalDate closedOn,
+        TransferredEscalationRule.ClosedReason closedReason, EditionPublished.Approach practiceApproach) {
 
     public record StageView(int stage, StageEntry enteredBecause, String issue, List<String> agencies,
             List<String> roles, String agreedAction, String outcome, LocalDate startedOn, int deadlineWorkingDays,
@@ -49,6 +52,12 @@ public record EscalationView(UUID id, String childRef, String partnership, Escal
         return new EscalationView(e.id, e.childRef, e.partnership, e.type, e.raisedByAgency, e.otherAgency,
                 e.disagreement, e.currentRisk, e.procedureCode, e.stage, e.deadline, e.status, e.raisedAt, e.resolvedOn,
                 e.resolvedBy, e.resolvedByAgency, e.outcome, stages.stream().map(StageView::of).toList(),
-                actions.stream().map(ActionView::of).toList());
+                actions.stream().map(ActionView::of).toList(), e.closedOn, e.closedReason, approach(e));
+    }
+
+    /** The practice approach the escalation serves, or null when its edition mapped none. */
+    static EditionPublished.Approach approach(Escalation e) {
+        return e.practiceApproach == null ? null
+                : new EditionPublished.Approach(e.practiceApproach, e.practiceApproachName, e.guidanceLink);
     }
 }

@@ -7,7 +7,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * An action at the escalation's current stage. What each action requires ({@code escalate}: reason; {@code resolve}:
- * outcome and resolvedBy; {@code respond}: note) is checked by {@link EscalationService}, naming the field.
+ * outcome and resolvedBy; {@code respond}: note) is checked by {@link EscalationService}, naming the field. Each
+ * names the stage it acts on, {@code expectedStage} or the {@code If-Match} header ({@link StagePrecondition}).
  */
 public record NewAction(
         @NotNull ActionKind action,
@@ -18,5 +19,6 @@ public record NewAction(
         @Size(max = 4000) String agreedAction,
         @Size(max = 100) String role,
         @Min(1) @Max(60) Integer shortenedDeadlineWorkingDays,
-        @Size(max = 2000) String deadlineReason) {
+        @Size(max = 2000) String deadlineReason,
+        @Min(1) @Max(4) Integer expectedStage) {
 }

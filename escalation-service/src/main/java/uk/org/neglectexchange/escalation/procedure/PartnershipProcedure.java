@@ -48,6 +48,11 @@ public class PartnershipProcedure extends PanacheEntityBase {
     @Column(name = "drift_rules")
     public Map<String, Integer> driftRules;
 
+    /** The edition's mapping of drift rules and escalation to practice approaches (V12); null when it has none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "practice_approaches")
+    public EditionPublished.AlertApproaches practiceApproaches;
+
     @Column(name = "source_event_id")
     public UUID sourceEventId;
 }

@@ -26,11 +26,13 @@ public class PartnershipProcedureResource {
 
     public record ProcedureView(String partnership, String procedureCode, String procedureName,
             Map<Integer, Integer> stageDeadlineWorkingDays, Integer businessTeamNotifiedFromStage,
-            Map<String, Integer> driftRules, String toolkitFamily, String toolkitVersion, OffsetDateTime publishedAt) {
+            Map<String, Integer> driftRules, String toolkitFamily, String toolkitVersion, OffsetDateTime publishedAt,
+            EditionPublished.AlertApproaches practiceApproaches) {
 
         static ProcedureView of(PartnershipProcedure p) {
             return new ProcedureView(p.partnership, p.procedureCode, p.procedureName, p.stageDeadlineWorkingDays,
-                    p.businessTeamNotifiedFromStage, p.driftRules, p.toolkitFamily, p.toolkitVersion, p.publishedAt);
+                    p.businessTeamNotifiedFromStage, p.driftRules, p.toolkitFamily, p.toolkitVersion, p.publishedAt,
+                    p.practiceApproaches);
         }
     }
 

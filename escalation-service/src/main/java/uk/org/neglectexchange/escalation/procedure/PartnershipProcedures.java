@@ -68,6 +68,7 @@ public class PartnershipProcedures {
             procedure.stageDeadlineWorkingDays = escalation.stageDeadlineWorkingDays();
             procedure.businessTeamNotifiedFromStage = escalation.businessTeamNotifiedFromStage();
             procedure.driftRules = entry.getValue().drift();
+            procedure.practiceApproaches = published.alertApproaches();
             procedure.sourceEventId = event.id();
             procedure.persist();
         }

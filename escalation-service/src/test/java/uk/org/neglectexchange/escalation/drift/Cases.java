@@ -18,7 +18,8 @@ final class Cases {
             Map.entry("level3ReviewWeeks", 12), Map.entry("reReferralWindowMonths", 12), Map.entry("referralsInWindow", 2),
             Map.entry("stepDownStepUpWindowMonths", 6), Map.entry("levelChangesPerYear", 3),
             Map.entry("level4AmberMonths", 9), Map.entry("level4RedMonths", 21), Map.entry("concernEntries", 3),
-            Map.entry("concernAgencies", 2), Map.entry("concernWindowDays", 90), Map.entry("toolkitReviewMonths", 12)));
+            Map.entry("concernAgencies", 2), Map.entry("concernWindowDays", 90), Map.entry("toolkitReviewMonths", 12),
+            Map.entry("cpNeglectPlanMonths", 24)));
 
     private final List<CaseFact> facts = new ArrayList<>();
 

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
@@ -186,7 +187,7 @@ class DriftDetectionTest {
         given().header("Authorization", bearer("hscp-health")).queryParam("partnership", "IOWSCP")
                 .when().get("/api/v1/drift-alerts").then().statusCode(403).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("partnership"));
-        given().header("Authorization", bearer("hscp-health")).queryParam("rule", "D10")
+        given().header("Authorization", bearer("hscp-health")).queryParam("rule", "D12")
                 .when().get("/api/v1/drift-alerts").then().statusCode(400).body("errors[0].field", equalTo("rule"));
         given().header("Authorization", bearer("hscp-health")).queryParam("severity", "PURPLE")
                 .when().get("/api/v1/drift-alerts").then().statusCode(400).body("errors[0].field", equalTo("severity"));
@@ -199,6 +200,33 @@ class DriftDetectionTest {
                 .body("status", equalTo("ACKNOWLEDGED")).body("acknowledgedBy", equalTo("practitioner-7"));
         alerts(childRef, "D1").body("items[0].status", equalTo("ACKNOWLEDGED"))
                 .body("items[0].acknowledgementNote", equalTo("decision booked with the MASH team"));
+    }
+
+    @Test
+    void aRetriedAcknowledgementIsAppliedOnceAndItsKeyServesThatRequestOnly() throws Exception {
+        String childRef = ChildRefs.random();
+        try (AssessmentEventSender sender = new AssessmentEventSender()) {
+            sender.send(UUID.randomUUID(), "referral.received", childRef, "HSCP", """
+                    {"referralId": "%s", "childRef": "%s", "partnership": "HSCP", "agency": "POLICE",
+                     "receivedOn": "2026-10-01", "recordedAt": "2026-10-01T09:00:00Z"}""".formatted(UUID.randomUUID(), childRef));
+        }
+        // the first event after start-up may wait for the consumer group to be assigned its partitions
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> alerts(childRef, "D1").body("items", hasSize(1)));
+        String id = alerts(childRef, "D1").extract().path("items[0].id");
+        String key = "ack-" + UUID.randomUUID();
+
+        String first = acknowledge("hscp-childrens-services", id, key, Map.of("note", "decision booked")).statusCode(200)
+                .extract().path("acknowledgedAt");
+        // the retry is answered with the first acknowledgement, not a second one
+        String again = acknowledge("hscp-childrens-services", id, key, Map.of("note", "decision booked")).statusCode(200)
+                .body("acknowledgementNote", equalTo("decision booked")).extract().path("acknowledgedAt");
+        assertEquals(OffsetDateTime.parse(first).toInstant(), OffsetDateTime.parse(again).toInstant());
+        acknowledge("hscp-childrens-services", id, key, Map.of("note", "another note")).statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("Idempotency-Key"));
+
+        alerts(childRef, "D1").body("items[0].acknowledgementNote", equalTo("decision booked"));
+        assertEquals(1, Rows.count(db, "select count(*) from idempotent_request where client_id = ? and key = ?",
+                "hscp-childrens-services", key));
     }
 
     @Test
@@ -227,6 +255,12 @@ class DriftDetectionTest {
     private static ValidatableResponse acknowledge(String client, String id, Map<String, String> body) {
         return given().header("Authorization", bearer(client)).header("X-Practitioner-Id", "practitioner-7")
                 .contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/drift-alerts/" + id + "/acknowledgement").then();
+    }
+
+    private static ValidatableResponse acknowledge(String client, String id, String key, Map<String, String> body) {
+        return given().header("Authorization", bearer(client)).header("X-Practitioner-Id", "practitioner-7")
+                .header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/drift-alerts/" + id + "/acknowledgement").then();
     }
 

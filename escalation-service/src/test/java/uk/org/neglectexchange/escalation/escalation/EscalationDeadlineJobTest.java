@@ -114,7 +114,7 @@ class EscalationDeadlineJobTest {
                     "stage 4 is reported once");
             get("wsscp-police", id).statusCode(200).body("stage", equalTo(4)).body("status", equalTo("OPEN"));
 
-            act("wsscp-police", id, Map.of("action", "resolve", "outcome", "strategy discussion held",
+            act("wsscp-police", id, 4, Map.of("action", "resolve", "outcome", "strategy discussion held",
                     "resolvedBy", "partnership business manager")).statusCode(200).body("status", equalTo("RESOLVED"));
 
             JsonNode raisedEvent = next(reader, id, EscalationEvents.RAISED, childRef, "WSSCP");
@@ -139,8 +139,8 @@ class EscalationDeadlineJobTest {
         try (TopicReader reader = TopicReader.outbox()) {
             String childRef = newChildRef();
             String id = raise("iowscp-health", disagreement(childRef, "EDUCATION")).statusCode(201).extract().path("id");
-            act("iowscp-education", id, Map.of("action", "escalate", "reason", "no agreement")).statusCode(200);
-            act("iowscp-education", id, Map.of("action", "resolve", "outcome", "agreed", "resolvedBy", "DSL"))
+            act("iowscp-education", id, 1, Map.of("action", "escalate", "reason", "no agreement")).statusCode(200);
+            act("iowscp-education", id, 2, Map.of("action", "resolve", "outcome", "agreed", "resolvedBy", "DSL"))
                     .statusCode(200);
             next(reader, id, EscalationEvents.RAISED, childRef, "IOWSCP");
             JsonNode changed = next(reader, id, EscalationEvents.STAGE_CHANGED, childRef, "IOWSCP");

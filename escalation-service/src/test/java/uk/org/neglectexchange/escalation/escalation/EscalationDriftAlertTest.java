@@ -50,7 +50,7 @@ class EscalationDriftAlertTest {
                 .body("items[0].evidence[0].kind", equalTo("ESCALATION_OVERDUE"))
                 .body("items[0].evidence[0].on", equalTo(dayAfterDeadline.toString()));
 
-        act("hscp-health", id, Map.of("action", "resolve", "outcome", "agreed", "resolvedBy", "team manager"))
+        act("hscp-health", id, 2, Map.of("action", "resolve", "outcome", "agreed", "resolvedBy", "team manager"))
                 .statusCode(200);
         d8(childRef).body("items", hasSize(1)).body("items[0].status", equalTo("CLEARED"));
     }

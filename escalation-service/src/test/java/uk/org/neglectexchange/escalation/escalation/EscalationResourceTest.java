@@ -153,20 +153,20 @@ class EscalationResourceTest {
     @Test
     void escalatingNeedsAReasonAndStopsAtStageFour() {
         String id = raised("hscp-childrens-services", disagreement(newChildRef(), "EDUCATION"));
-        act("hscp-education", id, Map.of("action", "escalate")).statusCode(422)
+        act("hscp-education", id, 1, Map.of("action", "escalate")).statusCode(422)
                 .body("errors[0].field", equalTo("reason"));
-        act("hscp-education", id, Map.of("action", "escalate", "reason", "no agreement between practitioners",
+        act("hscp-education", id, 1, Map.of("action", "escalate", "reason", "no agreement between practitioners",
                 "role", "designated teacher"))
                 .statusCode(200)
                 .body("stage", equalTo(2))
                 .body("stages[0].endedOn", notNullValue())
                 .body("stages[0].roles", hasItem("designated teacher"))
                 .body("stages[1].enteredBecause", equalTo("ESCALATED"));
-        act("hscp-childrens-services", id, Map.of("action", "escalate", "reason", "managers disagree")).statusCode(200)
+        act("hscp-childrens-services", id, 2, Map.of("action", "escalate", "reason", "managers disagree")).statusCode(200)
                 .body("stage", equalTo(3));
-        act("hscp-childrens-services", id, Map.of("action", "escalate", "reason", "senior managers disagree"))
+        act("hscp-childrens-services", id, 3, Map.of("action", "escalate", "reason", "senior managers disagree"))
                 .statusCode(200).body("stage", equalTo(4));
-        act("hscp-childrens-services", id, Map.of("action", "escalate", "reason", "still no agreement"))
+        act("hscp-childrens-services", id, 4, Map.of("action", "escalate", "reason", "still no agreement"))
                 .statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("last stage"));
         get("hscp-education", id).statusCode(200).body("stages", hasSize(4)).body("actions", hasSize(3)); // refused actions leave nothing behind
@@ -175,21 +175,21 @@ class EscalationResourceTest {
     @Test
     void aRespondedDisagreementIsResolvedWithOutcomeAndWhoResolvedIt() {
         String id = raised("hscp-childrens-services", disagreement(newChildRef(), "HEALTH"));
-        act("hscp-health", id, Map.of("action", "respond", "note", "a home visit is booked for Monday",
+        act("hscp-health", id, 1, Map.of("action", "respond", "note", "a home visit is booked for Monday",
                 "agreedAction", "joint home visit", "role", "health visitor"))
                 .statusCode(200)
                 .body("stages[0].agreedAction", equalTo("joint home visit"))
                 .body("stages[0].roles", hasItem("health visitor"));
-        act("hscp-health", id, Map.of("action", "resolve")).statusCode(422)
+        act("hscp-health", id, 1, Map.of("action", "resolve")).statusCode(422)
                 .body("errors.field", hasItems("outcome", "resolvedBy"));
-        act("hscp-childrens-services", id, Map.of("action", "resolve", "outcome", "joint visit agreed",
+        act("hscp-childrens-services", id, 1, Map.of("action", "resolve", "outcome", "joint visit agreed",
                 "resolvedBy", "CSC team manager"))
                 .statusCode(200)
                 .body("status", equalTo("RESOLVED"))
                 .body("resolvedBy", equalTo("CSC team manager"))
                 .body("resolvedByAgency", equalTo("CHILDRENS_SERVICES"))
                 .body("stages[0].outcome", equalTo("joint visit agreed"));
-        act("hscp-health", id, Map.of("action", "respond", "note", "late reply")).statusCode(409);
+        act("hscp-health", id, 1, Map.of("action", "respond", "note", "late reply")).statusCode(409);
         given().header("Authorization", bearer("hscp-health")).queryParam("status", "RESOLVED").queryParam("stage", 1)
                 .when().get("/api/v1/escalations")
                 .then().statusCode(200)

@@ -14,12 +14,13 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import uk.org.neglectexchange.gateway.erasure.ErasedChildren;
 import uk.org.neglectexchange.platform.inbox.Inbox;
 import uk.org.neglectexchange.platform.inbox.ReceivedEvent;
 
 /**
  * Writes the events the dashboard counts into its projection (V3__dashboard.sql): one row per child, assessment
- * version, level change, chronology entry, closure, alert, escalation and edition, keyed by its own id. Every write
+ * version, level change, chronology entry, closure, neglect plan, alert, escalation and edition, keyed by its own id. Every write
  * is an upsert that reaches the same row whatever order the events arrive in, and the inbox skips a redelivery, so
  * counts taken at query time are never off by a duplicate or a reordering.
  */
@@ -34,25 +35,38 @@ public class DashboardProjection {
     @Inject
     EntityManager em;
 
+    @Inject
+    ErasedChildren erasedChildren;
+
     @Transactional
     public void apply(ReceivedEvent event) {
         if (!inbox.firstDelivery(event.id(), CONSUMER)) {
             return;
         }
+        if (erasedChildren.about(event)) {
+            return;
+        }
         JsonNode d = event.data();
         switch (event.type()) {
+            case ErasedChildren.ERASED -> erase(event);
             case "child.registered", "assessment.started", "referral.received", "referral.decided" -> child(d);
             case "child.transferred" -> transfer(d);
+            case "child.merged" -> merge(d.get("mergedChildRef").asText(), d.get("survivingChildRef").asText());
             case "assessment.completed" -> completed(d, event.time());
             case "threshold.changed" -> levelChange(d);
             case "chronology.entry-added" -> chronologyEntry(d);
+            case "chronology.entry-rectified" -> rectified(d);
             case "case.closed" -> closure(d);
+            case "child.plan-started", "child.plan-ended" -> neglectPlan(d);
             case "drift.detected" -> driftDetected(d);
             case "drift.cleared" -> driftCleared(d);
             case "escalation.raised" -> escalationStage(d, d.get("stage").asInt(), date(d, "deadline"));
             case "escalation.stage-changed" -> escalationStage(d, d.get("toStage").asInt(), date(d, "deadline"));
             case "escalation.deadline-breached" -> escalationStage(d, d.get("stage").asInt(), date(d, "deadline"));
             case "escalation.resolved" -> escalationResolved(d);
+            case "escalation.transferred" -> escalationTransferred(d);
+            case "escalation.closed" -> escalationClosed(d);
+            case "drift.transferred" -> driftTransferred(d);
             case "toolkit.edition.published" -> edition(d, null);
             case "toolkit.review.due" -> edition(d, "due_notice");
             case "toolkit.review.overdue" -> edition(d, "overdue_notice");
@@ -60,6 +74,36 @@ public class DashboardProjection {
                 // child.record-accessed and any later type: nothing the dashboard counts
             }
         }
+        childOfAlertOrEscalation(d);
+    }
+
+    /** Which child an alert or escalation is about, so that the child's erasure finds it. */
+    private void childOfAlertOrEscalation(JsonNode d) {
+        String childRef = d.path("childRef").asText(null);
+        if (childRef == null) {
+            return;
+        }
+        if (d.hasNonNull("alertId")) {
+            em.createNativeQuery("update dashboard_drift_alert set child_ref = :child where alert_id = :id and child_ref is null")
+                    .setParameter("child", childRef).setParameter("id", uuid(d, "alertId")).executeUpdate();
+        }
+        if (d.hasNonNull("escalationId")) {
+            em.createNativeQuery("update dashboard_escalation set child_ref = :child where escalation_id = :id"
+                    + " and child_ref is null").setParameter("child", childRef).setParameter("id", uuid(d, "escalationId"))
+                    .executeUpdate();
+        }
+    }
+
+    /** The tombstone: the child leaves every count, as if never projected. */
+    private void erase(ReceivedEvent event) {
+        String childRef = ErasedChildren.erasedBy(event);
+        for (String table : List.of("dashboard_assessment", "dashboard_level_change", "dashboard_chronology_entry",
+                "dashboard_case_closure", "dashboard_neglect_plan", "dashboard_drift_alert", "dashboard_escalation",
+                "dashboard_child")) {
+            em.createNativeQuery("delete from " + table + " where child_ref = :child").setParameter("child", childRef)
+                    .executeUpdate();
+        }
+        erasedChildren.remember(event);
     }
 
     /** The child's partnership as first seen; only a transfer moves it afterwards. */
@@ -79,6 +123,17 @@ public class DashboardProjection {
                 .setParameter("child", d.get("childRef").asText())
                 .setParameter("partnership", d.get("toPartnership").asText())
                 .setParameter("at", OffsetDateTime.parse(d.get("transferredAt").asText())).executeUpdate();
+    }
+
+    /** A duplicate record merged into the surviving one: one child, counted once, with the duplicate's history. */
+    private void merge(String mergedRef, String survivingRef) {
+        for (String table : List.of("dashboard_assessment", "dashboard_level_change", "dashboard_chronology_entry", "rectified_entry",
+                "dashboard_case_closure")) {
+            em.createNativeQuery("update " + table + " set child_ref = :surviving where child_ref = :merged")
+                    .setParameter("surviving", survivingRef).setParameter("merged", mergedRef).executeUpdate();
+        }
+        em.createNativeQuery("delete from dashboard_child where child_ref = :merged").setParameter("merged", mergedRef)
+                .executeUpdate();
     }
 
     /** The CloudEvent's time orders two completions of one child on the same day. */
@@ -116,8 +171,25 @@ public class DashboardProjection {
                 .setParameter("on", date(d, "changedOn")).executeUpdate();
     }
 
+    /** An entry recorded against the wrong child: no longer counted, as an entry or as a closure, and never again. */
+    private void rectified(JsonNode d) {
+        UUID id = uuid(d, "entryId");
+        em.createNativeQuery("insert into rectified_entry (entry_id, child_ref) values (:id, :child) on conflict do nothing")
+                .setParameter("id", id).setParameter("child", d.get("childRef").asText()).executeUpdate();
+        em.createNativeQuery("delete from dashboard_chronology_entry where entry_id = :id").setParameter("id", id).executeUpdate();
+        em.createNativeQuery("delete from dashboard_case_closure where closure_id = :id").setParameter("id", id).executeUpdate();
+    }
+
+    private boolean rectified(UUID entryId) {
+        return !em.createNativeQuery("select 1 from rectified_entry where entry_id = :id").setParameter("id", entryId)
+                .getResultList().isEmpty();
+    }
+
     private void chronologyEntry(JsonNode d) {
         child(d);
+        if (rectified(uuid(d, "entryId"))) {
+            return;
+        }
         em.createNativeQuery("insert into dashboard_chronology_entry (entry_id, child_ref, partnership, agency, supersedes)"
                 + " values (:id, :child, :partnership, :agency, cast(:supersedes as uuid)) on conflict do nothing")
                 .setParameter("id", uuid(d, "entryId"))
@@ -129,11 +201,32 @@ public class DashboardProjection {
 
     private void closure(JsonNode d) {
         child(d);
+        if (rectified(uuid(d, "closureId"))) {
+            return;
+        }
         em.createNativeQuery("insert into dashboard_case_closure (closure_id, child_ref, closed_on)"
                 + " values (:id, :child, :on) on conflict do nothing")
                 .setParameter("id", uuid(d, "closureId"))
                 .setParameter("child", d.get("childRef").asText())
                 .setParameter("on", date(d, "closedOn")).executeUpdate();
+    }
+
+    /**
+     * Only child protection plans for neglect are counted. The end carries the start too, so an end that overtook
+     * its start writes the whole row, and the start arriving later leaves the end alone.
+     */
+    private void neglectPlan(JsonNode d) {
+        child(d);
+        if (!"CHILD_PROTECTION".equals(d.get("kind").asText()) || !"NEGLECT".equals(d.path("category").asText())) {
+            return;
+        }
+        em.createNativeQuery("insert into dashboard_neglect_plan (plan_id, child_ref, start_date, end_date)"
+                + " values (:id, :child, :start, cast(:end as date))"
+                + " on conflict (plan_id) do update set end_date = coalesce(excluded.end_date, dashboard_neglect_plan.end_date)")
+                .setParameter("id", uuid(d, "planId"))
+                .setParameter("child", d.get("childRef").asText())
+                .setParameter("start", date(d, "startDate"))
+                .setParameter("end", d.hasNonNull("endDate") ? date(d, "endDate") : null).executeUpdate();
     }
 
     /** A clearance that arrived first has already written the row; detection then leaves cleared_on alone. */
@@ -177,6 +270,40 @@ public class DashboardProjection {
                 .setParameter("partnership", d.get("partnership").asText())
                 .setParameter("stage", d.get("stage").asInt())
                 .setParameter("resolved", date(d, "resolvedOn")).executeUpdate();
+    }
+
+    /** An escalation moved with its child: the receiving partnership counts it, to its new deadline. */
+    private void escalationTransferred(JsonNode d) {
+        em.createNativeQuery("insert into dashboard_escalation (escalation_id, partnership, stage, deadline)"
+                + " values (:id, :partnership, :stage, :deadline) on conflict (escalation_id) do update"
+                + " set partnership = excluded.partnership, deadline = excluded.deadline"
+                + " where dashboard_escalation.stage = excluded.stage")
+                .setParameter("id", uuid(d, "escalationId"))
+                .setParameter("partnership", d.get("toPartnership").asText())
+                .setParameter("stage", d.get("stage").asInt())
+                .setParameter("deadline", date(d, "deadline")).executeUpdate();
+    }
+
+    /** Closed as its child moved: no longer open, as a resolved one. */
+    private void escalationClosed(JsonNode d) {
+        em.createNativeQuery("insert into dashboard_escalation (escalation_id, partnership, stage, resolved_on)"
+                + " values (:id, :partnership, :stage, :closed) on conflict (escalation_id) do update"
+                + " set resolved_on = excluded.resolved_on")
+                .setParameter("id", uuid(d, "escalationId"))
+                .setParameter("partnership", d.get("partnership").asText())
+                .setParameter("stage", d.get("stage").asInt())
+                .setParameter("closed", date(d, "closedOn")).executeUpdate();
+    }
+
+    /** A drift alert moved with its child: the receiving partnership counts it from now on. */
+    private void driftTransferred(JsonNode d) {
+        em.createNativeQuery("insert into dashboard_drift_alert (alert_id, partnership, rule, detected_on)"
+                + " values (:id, :partnership, :rule, :detected)"
+                + " on conflict (alert_id) do update set partnership = excluded.partnership")
+                .setParameter("id", uuid(d, "alertId"))
+                .setParameter("partnership", d.get("toPartnership").asText())
+                .setParameter("rule", d.get("rule").asText())
+                .setParameter("detected", date(d, "detectedOn")).executeUpdate();
     }
 
     /** One row per partnership the edition serves; a review notice also marks which notice it has had. */

@@ -23,7 +23,8 @@ import jakarta.transaction.Transactional;
 public class DashboardQueries {
 
     static final List<String> CATEGORIES = List.of("EMOTIONAL", "DEPRESSED_PASSIVE", "DISORGANISED", "SEVERE_DEPRIVATION");
-    static final List<String> RULES = List.of("D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8", "D9");
+    static final List<String> RULES = List.of("D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8", "D9", "D10", "D11");
+    static final List<String> PLAN_LENGTHS = List.of("<1y", "1-2y", ">2y");
     static final List<String> AGE_BUCKETS = List.of("0-7d", "8-30d", "31-90d", ">90d");
 
     /**
@@ -95,6 +96,26 @@ public class DashboardQueries {
             open += n;
         }
         return new DashboardViews.DriftAlerts(partnership, asOf(), open, byRule, byAge);
+    }
+
+    /**
+     * Children now in the partnership (after transfers) on an open child protection plan for neglect, by how long
+     * it has lasted today: under a year, one to two years, over two years (D11's default limit).
+     */
+    public DashboardViews.NeglectPlans neglectPlans(String partnership, LocalDate today) {
+        Map<String, Long> byLength = zeros(PLAN_LENGTHS);
+        long open = 0;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select case when p.start_date > cast(:today as date) - interval '1 year' then '<1y'"
+                + " when p.start_date >= cast(:today as date) - interval '2 years' then '1-2y' else '>2y' end, count(distinct p.child_ref)"
+                + " from dashboard_neglect_plan p join dashboard_child c on c.child_ref = p.child_ref and c.partnership = :partnership"
+                + " where p.end_date is null or p.end_date > :today group by 1")
+                .setParameter("today", today).setParameter("partnership", partnership).getResultList();
+        for (Object[] row : rows) {
+            byLength.put((String) row[0], count(row[1]));
+            open += count(row[1]);
+        }
+        return new DashboardViews.NeglectPlans(partnership, asOf(), open, byLength);
     }
 
     /** Overdue: open, and today is past the current stage's deadline (its last working day). */

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.org.neglectexchange.gateway.problem.ProblemException;
+import uk.org.neglectexchange.platform.audit.Audit;
 
 /**
  * Aggregates for a partnership's dashboard, built from events in the gateway's own database (see
@@ -51,6 +52,9 @@ public class DashboardResource {
     @Inject
     DashboardQueries queries;
 
+    @Inject
+    Audit audit;
+
     @GET
     @Operation(summary = "Everything the dashboard page shows, in one call")
     @APIResponseSchema(value = DashboardViews.Overview.class, responseDescription = "Every section of the dashboard")
@@ -60,7 +64,7 @@ public class DashboardResource {
         return new DashboardViews.Overview(partnership, DashboardQueries.asOf(), queries.childrenByCategory(partnership),
                 queries.childrenByLevel(partnership), queries.driftAlerts(partnership, today),
                 queries.escalations(partnership, today), queries.toolkitReview(partnership, today).orElse(null),
-                queries.assessmentContributions(partnership));
+                queries.assessmentContributions(partnership), queries.neglectPlans(partnership, today));
     }
 
     @GET
@@ -124,6 +128,16 @@ public class DashboardResource {
     }
 
     @GET
+    @Path("neglect-protection-plans")
+    @Operation(summary = "Children on a child protection plan for neglect, by how long it has lasted (<1y, 1-2y, >2y)",
+            description = "Children now in the partnership (after transfers) whose child protection plan under the "
+                    + "category of neglect is open today, from child.plan-started and child.plan-ended.")
+    @APIResponseSchema(value = DashboardViews.NeglectPlans.class, responseDescription = "Children by plan length")
+    public DashboardViews.NeglectPlans neglectProtectionPlans() {
+        return queries.neglectPlans(partnership(), today());
+    }
+
+    @GET
     @Path("escalations")
     @Operation(summary = "Open escalations by stage, and how many are past their stage's deadline")
     @APIResponseSchema(value = DashboardViews.Escalations.class, responseDescription = "Open escalations")
@@ -155,11 +169,16 @@ public class DashboardResource {
     }
 
     /** The caller's partnership; a dashboard token without one sees nothing rather than everything. */
+    /**
+     * The caller's partnership; every read goes through here once, so here it is audited (counts, no child). A token
+     * without the claim is refused before any figure is reached: not audited, like a missing role.
+     */
     private String partnership() {
         Object partnership = token.getClaim("partnership");
         if (!(partnership instanceof String) || !PARTNERSHIPS.contains(partnership)) {
             throw ProblemException.forbidden("The token carries no partnership claim, so there is no dashboard to show");
         }
+        audit.record("dashboard.read", null, Audit.Outcome.SUCCESS);
         return (String) partnership;
     }
 

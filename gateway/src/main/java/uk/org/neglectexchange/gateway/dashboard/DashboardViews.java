@@ -19,7 +19,7 @@ public final class DashboardViews {
     @Schema(name = "DashboardOverview")
     public record Overview(String partnership, OffsetDateTime asOf, Map<String, Long> childrenByCategory,
             Map<String, Long> childrenByLevel, DriftAlerts driftAlerts, Escalations escalations, ToolkitReview toolkitReview,
-            Map<String, Long> contributionsByAgency) {
+            Map<String, Long> contributionsByAgency, NeglectPlans neglectProtectionPlans) {
     }
 
     @Schema(name = "DashboardCounts")
@@ -37,6 +37,11 @@ public final class DashboardViews {
     @Schema(name = "DashboardDriftAlerts")
     public record DriftAlerts(String partnership, OffsetDateTime asOf, long open, Map<String, Long> byRule,
             Map<String, Long> byAge) {
+    }
+
+    /** byLength: {@code <1y}, {@code 1-2y}, {@code >2y}; open: the children on such a plan. */
+    @Schema(name = "DashboardNeglectPlans")
+    public record NeglectPlans(String partnership, OffsetDateTime asOf, long open, Map<String, Long> byLength) {
     }
 
     @Schema(name = "DashboardEscalations")

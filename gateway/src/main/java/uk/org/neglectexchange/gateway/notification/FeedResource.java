@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import uk.org.neglectexchange.gateway.stream.Journal;
 import uk.org.neglectexchange.gateway.stream.StreamAudience;
+import uk.org.neglectexchange.platform.audit.Audit;
 import uk.org.neglectexchange.platform.caller.Caller;
 import uk.org.neglectexchange.platform.problem.ProblemException;
 
@@ -51,7 +52,7 @@ public class FeedResource {
     Journal journal;
 
     @Inject
-    NotificationAudit audit;
+    Audit audit;
 
     @Inject
     ObjectMapper json;
@@ -72,8 +73,7 @@ public class FeedResource {
             throw ProblemException.badRequest("limit", "must be between 1 and 500");
         }
         List<Journal.Journalled> rows = journal.envelopes(afterSeq, StreamAudience.recipient(recipient.key()), limit);
-        audit.record(caller.clientId(), caller.agency(), caller.practitionerId().orElse(null), "notifications.read",
-                recipient.key(), "ALLOWED");
+        audit.record("notifications.read", null, Audit.Outcome.SUCCESS);
         List<JsonNode> items = rows.stream().map(row -> tree(row.envelope())).toList();
         long next = rows.isEmpty() ? afterSeq : rows.get(rows.size() - 1).seq();
         return new FeedPage(items, Long.toString(next));

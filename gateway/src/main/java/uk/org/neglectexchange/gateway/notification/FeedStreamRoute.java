@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import uk.org.neglectexchange.gateway.problem.ProblemResponses;
 import uk.org.neglectexchange.gateway.stream.EventStreamRoute;
 import uk.org.neglectexchange.gateway.stream.StreamAudience;
+import uk.org.neglectexchange.platform.audit.Audit;
 import uk.org.neglectexchange.platform.caller.Caller;
 import uk.org.neglectexchange.platform.problem.ProblemException;
 
@@ -28,9 +29,9 @@ public class FeedStreamRoute {
     static final String ROLE = "notification-subscribe";
 
     private final EventStreamRoute streams;
-    private final NotificationAudit audit;
+    private final Audit audit;
 
-    FeedStreamRoute(EventStreamRoute streams, NotificationAudit audit) {
+    FeedStreamRoute(EventStreamRoute streams, Audit audit) {
         this.streams = streams;
         this.audit = audit;
     }
@@ -50,7 +51,9 @@ public class FeedStreamRoute {
                     "The token names no agency, business team or panel of a partnership to notify");
             return;
         }
-        String clientId = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim("azp") : null;
+        JsonWebToken token = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
+        String clientId = token == null ? null : token.getClaim("azp");
+        String partnership = token == null ? null : token.getClaim("partnership");
         String practitioner;
         try {
             practitioner = Caller.practitioner(ctx.request().getHeader(Caller.PRACTITIONER_HEADER)).orElse(null);
@@ -59,8 +62,8 @@ public class FeedStreamRoute {
             return;
         }
         ctx.vertx().executeBlocking(() -> {
-            audit.record(clientId, recipient.get().audience(), practitioner, "notifications.stream", recipient.get().key(),
-                    "ALLOWED");
+            audit.record(new Audit.Actor(clientId, partnership, recipient.get().audience(), practitioner, null),
+                    "notifications.stream", null, Audit.Outcome.SUCCESS);
             return null;
         }, false).onComplete(audited -> {
             if (audited.failed()) {

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
+import uk.org.neglectexchange.gateway.erasure.ErasedChildren;
 import uk.org.neglectexchange.platform.inbox.EventReader;
 import uk.org.neglectexchange.platform.inbox.Inbox;
 import uk.org.neglectexchange.platform.inbox.PoisonEvent;
@@ -20,7 +21,8 @@ import uk.org.neglectexchange.platform.inbox.ReceivedEvent;
  * topic's DLQ with a reason starting "notifications: ") and, per event, in one
  * transaction: marks it consumed (inbox), asks every {@link NotificationRule} whom to tell and sends those notices,
  * then records what the event says of who is involved with the child and of escalation deadlines. The rules see the
- * involvement as it was before the event, so an agency is not told of its own first act.
+ * involvement as it was before the event, so an agency is not told of its own first act. A child.erased deletes the
+ * notices, deliveries, involvement and reminders about the child ({@link ErasedChildren}).
  */
 @ApplicationScoped
 public class NotificationsConsumer {
@@ -44,6 +46,9 @@ public class NotificationsConsumer {
 
     @Inject
     Notifier notifier;
+
+    @Inject
+    ErasedChildren erasedChildren;
 
     @Incoming("notify-toolkit-events")
     @Blocking
@@ -71,7 +76,11 @@ public class NotificationsConsumer {
     }
 
     private void apply(ReceivedEvent event) {
-        if (!inbox.firstDelivery(event.id(), CONSUMER)) {
+        if (!inbox.firstDelivery(event.id(), CONSUMER) || erasedChildren.about(event)) {
+            return;
+        }
+        if (ErasedChildren.erasedBy(event) != null) {
+            erasedChildren.eraseNotifications(event);
             return;
         }
         for (NotificationRule rule : rules) {

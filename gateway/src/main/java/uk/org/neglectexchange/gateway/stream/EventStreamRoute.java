@@ -18,6 +18,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import uk.org.neglectexchange.gateway.problem.ProblemResponses;
+import uk.org.neglectexchange.platform.audit.Audit;
 
 /**
  * {@code GET /api/v1/events/stream}: server-sent events for partnership dashboards (role {@code dashboard}), only
@@ -36,11 +37,13 @@ public class EventStreamRoute {
     private final Journal journal;
     private final StreamHub hub;
     private final StreamConfig config;
+    private final Audit audit;
 
-    EventStreamRoute(Journal journal, StreamHub hub, StreamConfig config) {
+    EventStreamRoute(Journal journal, StreamHub hub, StreamConfig config, Audit audit) {
         this.journal = journal;
         this.hub = hub;
         this.config = config;
+        this.audit = audit;
     }
 
     void register(@Observes Router router) {
@@ -63,7 +66,19 @@ public class EventStreamRoute {
             ProblemResponses.send(ctx, 400, "Bad Request", "types must be event types separated by commas, e.g. assessment.started");
             return;
         }
-        open(ctx, token.getClaim("azp"), StreamAudience.dashboard(partnership), types);
+        String clientId = token.getClaim("azp");
+        Audit.Actor actor = new Audit.Actor(clientId, partnership, token.getClaim("agency"), null, null);
+        // the events name children: opening the stream is audited like any read, off the event loop
+        ctx.vertx().executeBlocking(() -> {
+            audit.record(actor, "events.stream", null, Audit.Outcome.SUCCESS);
+            return null;
+        }, false).onComplete(audited -> {
+            if (audited.failed()) {
+                ProblemResponses.send(ctx, 503, "Service Unavailable", "The event stream cannot be opened now; try again");
+                return;
+            }
+            open(ctx, clientId, StreamAudience.dashboard(partnership), types);
+        });
     }
 
     /**

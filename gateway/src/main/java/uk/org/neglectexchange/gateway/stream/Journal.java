@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import javax.sql.DataSource;
+import uk.org.neglectexchange.gateway.erasure.ErasedChildren;
 import uk.org.neglectexchange.platform.inbox.PoisonEvent;
 import uk.org.neglectexchange.platform.inbox.ReceivedEvent;
 
@@ -52,9 +53,18 @@ public class Journal {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ErasedChildren erasedChildren;
+
     /** Journals the event unless its id is already there (a redelivery, or another replica got it first). */
     @Transactional
     public boolean record(ReceivedEvent event) {
+        if (erasedChildren.about(event)) {
+            return false;
+        }
+        if (ErasedChildren.erasedBy(event) != null) {
+            erasedChildren.eraseJournal(event);
+        }
         List<String> partnerships = partnershipsOf(event.data());
         if (partnerships.isEmpty()) {
             throw new PoisonEvent(event.type() + " names no partnership, so no dashboard may see it");

@@ -40,7 +40,7 @@ class DashboardAccessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "hscp-health", "hscp-childrens-services", "hiow-toolkit-editor", "partnership-dpo" })
+    @ValueSource(strings = { "hscp-health", "hscp-childrens-services", "hiow-toolkit-editor", "hscp-dpo" })
     void aTokenWithoutRoleDashboardIs403(String client) {
         assertProblem(given().header("Authorization", bearer(client)).when().get("/api/v1/dashboard/escalations").then(),
                 403, "Forbidden", "forbidden")

@@ -94,6 +94,22 @@ class DashboardAggregatesTest {
     }
 
     @Test
+    void twoRecordsMergedAreOneChildCountedByItsLatestAssessment() {
+        events.awaitConsumed();
+        Map<String, Long> before = counts(HSCP, "children-by-category");
+        String surviving = DashboardEvents.childRef();
+        String duplicate = DashboardEvents.childRef();
+        events.assessmentCompleted(surviving, "HSCP", "EMOTIONAL", 2, List.of("HEALTH"), TODAY.minusDays(9));
+        events.assessmentCompleted(duplicate, "HSCP", "SEVERE_DEPRIVATION", 3, List.of("POLICE"), TODAY.minusDays(4));
+        events.awaitConsumed();
+        assertEquals(plus(plus(before, "EMOTIONAL", 1), "SEVERE_DEPRIVATION", 1), counts(HSCP, "children-by-category"));
+
+        events.childMerged(duplicate, surviving, "HSCP");
+        events.awaitConsumed();
+        assertEquals(plus(before, "SEVERE_DEPRIVATION", 1), counts(HSCP, "children-by-category"));
+    }
+
+    @Test
     void aClosedCaseLeavesTheCountsUntilTheClosureIsCorrected() {
         events.awaitConsumed();
         Map<String, Long> before = counts(HSCP, "children-by-level");
@@ -181,6 +197,40 @@ class DashboardAggregatesTest {
     }
 
     @Test
+    void childrenOnANeglectProtectionPlanByItsLength() {
+        events.awaitConsumed();
+        JsonPath before = get(HSCP, "neglect-protection-plans");
+        JsonPath wsBefore = get(WSSCP, "neglect-protection-plans");
+
+        String recent = DashboardEvents.childRef();
+        events.plan(recent, "HSCP", UUID.randomUUID(), "CHILD_PROTECTION", "NEGLECT", TODAY.minusMonths(3), null);
+        String middle = DashboardEvents.childRef();
+        events.plan(middle, "HSCP", UUID.randomUUID(), "CHILD_PROTECTION", "NEGLECT", TODAY.minusMonths(18), null);
+        String longest = DashboardEvents.childRef();
+        events.plan(longest, "HSCP", UUID.randomUUID(), "CHILD_PROTECTION", "NEGLECT", TODAY.minusMonths(30), null);
+        // not counted: another category, another kind, an ended plan (its end overtaking its start), another partnership
+        events.plan(DashboardEvents.childRef(), "HSCP", UUID.randomUUID(), "CHILD_PROTECTION", "PHYSICAL_ABUSE", TODAY.minusMonths(3), null);
+        events.plan(DashboardEvents.childRef(), "HSCP", UUID.randomUUID(), "CHILD_IN_NEED", null, TODAY.minusMonths(3), null);
+        String ended = DashboardEvents.childRef();
+        UUID endedPlan = UUID.randomUUID();
+        events.plan(ended, "HSCP", endedPlan, "CHILD_PROTECTION", "NEGLECT", TODAY.minusMonths(40), TODAY.minusDays(1));
+        events.plan(ended, "HSCP", endedPlan, "CHILD_PROTECTION", "NEGLECT", TODAY.minusMonths(40), null);
+        events.plan(DashboardEvents.childRef(), "WSSCP", UUID.randomUUID(), "CHILD_PROTECTION", "NEGLECT", TODAY.minusMonths(30), null);
+        events.awaitConsumed();
+
+        JsonPath after = get(HSCP, "neglect-protection-plans");
+        assertEquals(before.getLong("open") + 3, after.getLong("open"));
+        assertEquals(plus(map(before, "byLength"), "<1y", 1, "1-2y", 1, ">2y", 1), map(after, "byLength"));
+        assertEquals(plus(map(wsBefore, "byLength"), ">2y", 1), map(get(WSSCP, "neglect-protection-plans"), "byLength"));
+
+        // the child moves with its plan
+        events.childTransferred(longest, "HSCP", "WSSCP", OffsetDateTime.now(ZoneOffset.UTC));
+        events.awaitConsumed();
+        assertEquals(plus(map(before, "byLength"), "<1y", 1, "1-2y", 1), map(get(HSCP, "neglect-protection-plans"), "byLength"));
+        assertEquals(plus(map(wsBefore, "byLength"), ">2y", 2), map(get(WSSCP, "neglect-protection-plans"), "byLength"));
+    }
+
+    @Test
     void openEscalationsByStageAndOverdue() {
         events.awaitConsumed();
         JsonPath before = get(HSCP, "escalations");
@@ -208,6 +258,33 @@ class DashboardAggregatesTest {
         JsonPath wsAfter = get(WSSCP, "escalations");
         assertEquals(plus(map(wsBefore, "byStage"), "4", 1), map(wsAfter, "byStage"));
         assertEquals(wsBefore.getLong("overdue") + 1, wsAfter.getLong("overdue"));
+    }
+
+    @Test
+    void escalationsAndDriftAlertsFollowATransferredChild() {
+        events.awaitConsumed();
+        JsonPath escalations = get(HSCP, "escalations");
+        JsonPath wsEscalations = get(WSSCP, "escalations");
+        JsonPath alerts = get(HSCP, "drift-alerts");
+        JsonPath wsAlerts = get(WSSCP, "drift-alerts");
+
+        String child = DashboardEvents.childRef();
+        UUID moved = UUID.randomUUID();
+        events.escalationRaised(moved, child, "HSCP", 2, TODAY.plusDays(5));
+        UUID closed = UUID.randomUUID();
+        events.escalationRaised(closed, child, "HSCP", 1, TODAY.plusDays(5));
+        UUID alert = UUID.randomUUID();
+        events.drift("drift.detected", alert, "D2", child, "HSCP", TODAY.minusDays(3));
+        events.escalationTransferred(moved, child, "HSCP", "WSSCP", 2, TODAY.plusDays(7));
+        events.escalationClosed(closed, child, "HSCP", "WSSCP", 1);
+        events.driftTransferred(alert, "D2", child, "HSCP", "WSSCP", TODAY.minusDays(3));
+        events.awaitConsumed();
+
+        // the partnership the child left counts none of them; the one it joined counts the moved ones
+        assertEquals(map(escalations, "byStage"), map(get(HSCP, "escalations"), "byStage"));
+        assertEquals(plus(map(wsEscalations, "byStage"), "2", 1), map(get(WSSCP, "escalations"), "byStage"));
+        assertEquals(map(alerts, "byRule"), map(get(HSCP, "drift-alerts"), "byRule"));
+        assertEquals(plus(map(wsAlerts, "byRule"), "D2", 1), map(get(WSSCP, "drift-alerts"), "byRule"));
     }
 
     @Test
@@ -252,6 +329,7 @@ class DashboardAggregatesTest {
                 .body("driftAlerts.byAge.keySet()", hasItem(">90d"))
                 .body("escalations.byStage.keySet()", hasItem("1"))
                 .body("contributionsByAgency.POLICE", notNullValue())
+                .body("neglectProtectionPlans.byLength.keySet()", hasItem(">2y"))
                 .extract().asString();
         assertEquals(false, body.contains("CH-"), "aggregates only: no childRef in the overview");
     }

@@ -121,6 +121,24 @@ final class DashboardEvents implements AutoCloseable {
                 "transferredAt", at.toString(), "reason", "FAMILY_MOVED", "byAgency", "CHILDRENS_SERVICES"));
     }
 
+    /** Keyed by the duplicate, as assessment-service publishes it. */
+    void childMerged(String mergedRef, String survivingRef, String partnership) {
+        send("assessment-events", mergedRef, "child.merged", Map.of("childRef", survivingRef, "partnership", partnership,
+                "mergedChildRef", mergedRef, "survivingChildRef", survivingRef,
+                "mergedAt", OffsetDateTime.now(ZoneOffset.UTC).toString()));
+    }
+
+    void childRegistered(String childRef, String partnership, String leadAgency) {
+        send("assessment-events", childRef, "child.registered", Map.of("childRef", childRef, "partnership", partnership,
+                "leadAgency", leadAgency, "ageBand", "5_11", "registeredAt", OffsetDateTime.now(ZoneOffset.UTC).toString()));
+    }
+
+    /** The tombstone, keyed by the child as assessment-service publishes it. */
+    UUID childErased(String childRef, String partnership) {
+        return send("assessment-events", childRef, "child.erased", Map.of("childRef", childRef, "partnership", partnership,
+                "erasedAt", OffsetDateTime.now(ZoneOffset.UTC).toString(), "retentionClass", "DPO_INSTRUCTION"));
+    }
+
     UUID caseClosed(String childRef, String partnership, LocalDate closedOn) {
         UUID closure = UUID.randomUUID();
         send("assessment-events", childRef, "case.closed", Map.of("closureId", closure.toString(), "childRef", childRef,
@@ -144,7 +162,30 @@ final class DashboardEvents implements AutoCloseable {
         send("assessment-events", childRef, "chronology.entry-added", data);
     }
 
-    void drift(String type, UUID alertId, String rule, String childRef, String partnership, LocalDate detectedOn) {
+    /** A child protection plan's start (end null) or end, as assessment-service sends it. */
+    void plan(String childRef, String partnership, UUID planId, String kind, String category, LocalDate start, LocalDate end) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("planId", planId.toString());
+        data.put("childRef", childRef);
+        data.put("partnership", partnership);
+        data.put("agency", "CHILDRENS_SERVICES");
+        data.put("kind", kind);
+        if (category != null) {
+            data.put("category", category);
+        }
+        data.put("startDate", start.toString());
+        if (end == null) {
+            data.put("recordedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
+            send("assessment-events", childRef, "child.plan-started", data);
+        } else {
+            data.put("endDate", end.toString());
+            data.put("endReason", "STEPPED_DOWN");
+            data.put("endedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
+            send("assessment-events", childRef, "child.plan-ended", data);
+        }
+    }
+
+    UUID drift(String type, UUID alertId, String rule, String childRef, String partnership, LocalDate detectedOn) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("alertId", alertId.toString());
         data.put("rule", rule);
@@ -158,7 +199,7 @@ final class DashboardEvents implements AutoCloseable {
         if (type.equals("drift.cleared")) {
             data.put("clearedOn", LocalDate.now().toString());
         }
-        send("escalation-events", childRef, type, data);
+        return send("escalation-events", childRef, type, data);
     }
 
     void escalationRaised(UUID id, String childRef, String partnership, int stage, LocalDate deadline) {
@@ -192,6 +233,47 @@ final class DashboardEvents implements AutoCloseable {
         data.put("resolvedOn", LocalDate.now().toString());
         data.put("resolvedByAgency", "HEALTH");
         send("escalation-events", childRef, "escalation.resolved", data);
+    }
+
+    /** escalation.transferred: an open escalation moved with its child, with its new deadline. */
+    void escalationTransferred(UUID id, String childRef, String from, String to, int stage, LocalDate deadline) {
+        Map<String, Object> data = escalation(id, childRef, to);
+        data.put("fromPartnership", from);
+        data.put("toPartnership", to);
+        data.put("procedureCode", "PAN_SUSSEX_7_2");
+        data.put("stage", stage);
+        data.put("stageStartedOn", deadline.minusDays(7).toString());
+        data.put("deadline", deadline.toString());
+        data.put("deadlineShortened", false);
+        data.put("transferredOn", LocalDate.now().toString());
+        send("escalation-events", childRef, "escalation.transferred", data);
+    }
+
+    /** escalation.closed: closed as its child moved, the receiving procedure unable to take it. */
+    void escalationClosed(UUID id, String childRef, String from, String to, int stage) {
+        Map<String, Object> data = escalation(id, childRef, from);
+        data.remove("notifyBusinessTeam");
+        data.put("toPartnership", to);
+        data.put("stage", stage);
+        data.put("closedOn", LocalDate.now().toString());
+        data.put("reason", "RECEIVING_PROCEDURE_UNKNOWN");
+        send("escalation-events", childRef, "escalation.closed", data);
+    }
+
+    /** drift.transferred: an open alert moved with its child. */
+    void driftTransferred(UUID alertId, String rule, String childRef, String from, String to, LocalDate detectedOn) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("alertId", alertId.toString());
+        data.put("rule", rule);
+        data.put("childRef", childRef);
+        data.put("partnership", to);
+        data.put("fromPartnership", from);
+        data.put("toPartnership", to);
+        data.put("severity", "AMBER");
+        data.put("status", "OPEN");
+        data.put("detectedOn", detectedOn.toString());
+        data.put("transferredOn", LocalDate.now().toString());
+        send("escalation-events", childRef, "drift.transferred", data);
     }
 
     /** A published edition for the given partnerships, with just enough content to meet its contract. */

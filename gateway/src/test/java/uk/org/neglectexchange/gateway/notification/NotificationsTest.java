@@ -245,12 +245,12 @@ class NotificationsTest {
 
     @Test
     void subscriptionChangesAndFeedReadsAreAudited() throws Exception {
-        JsonPath subscription = subscribe("iowscp-police", "http://127.0.0.1:9/hook", "escalation.raised");
+        subscribe("iowscp-police", "http://127.0.0.1:9/hook", "escalation.raised");
         as("iowscp-police")
                 .when().get("/api/v1/notifications").then().statusCode(200);
-        assertTrue(Rows.exist(db, "select 1 from notification_audit where client_id = ? and action = 'subscription.create'"
-                + " and target = ?", "iowscp-police", subscription.getString("id")));
-        assertTrue(Rows.exist(db, "select 1 from notification_audit where client_id = ? and action = 'notifications.read'"
+        assertTrue(Rows.exist(db, "select 1 from audit_entry where client_id = ? and action = 'subscription.create'"
+                + " and partnership = 'IOWSCP'", "iowscp-police"));
+        assertTrue(Rows.exist(db, "select 1 from audit_entry where client_id = ? and action = 'notifications.read'"
                 + " and practitioner_id = 'it-0001'", "iowscp-police"));
     }
 

@@ -1,6 +1,7 @@
 package uk.org.neglectexchange.platform.outbox;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -20,4 +21,10 @@ public interface OutboxConfig {
     /** The safety-net poll for events whose commit-time wake-up was missed. */
     @WithDefault("1s")
     Duration pollInterval();
+
+    /**
+     * Topics by event type, for events that do not go to the service's own topic (the outbox channel's): every
+     * service's {@code audit.recorded} goes to the one audit topic (platform microprofile-config.properties).
+     */
+    Map<String, String> topics();
 }

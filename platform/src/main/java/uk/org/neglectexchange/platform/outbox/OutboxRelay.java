@@ -38,8 +38,8 @@ import uk.org.neglectexchange.platform.correlation.Correlation;
  * published only once the broker has acknowledged every one (acks=all, idempotent producer). A crash between
  * the acknowledgement and the commit republishes the batch: consumers drop the copies by event id.
  * <p>
- * It exists in a service that configures the {@value #CHANNEL} channel (the topic it publishes to); a service that
- * publishes nothing, like the gateway, has no relay.
+ * It exists in a service that configures the {@value #CHANNEL} channel (the topic it publishes to); an event type
+ * named in {@code nx.outbox.topics} goes to that topic instead (the audit trail's {@code audit.recorded}).
  */
 @IfBuildProperty(name = "mp.messaging.outgoing." + OutboxRelay.CHANNEL + ".connector", stringValue = "smallrye-kafka")
 @ApplicationScoped
@@ -174,9 +174,13 @@ public class OutboxRelay {
         if (event.traceparent != null) {
             cloudEvent.withExtension("traceparent", event.traceparent);
         }
-        var record = OutgoingKafkaRecordMetadata.<String>builder().withKey(event.messageKey).build();
+        var record = OutgoingKafkaRecordMetadata.<String>builder().withKey(event.messageKey);
+        String topic = config.topics().get(event.type);
+        if (topic != null) {
+            record.withTopic(topic);
+        }
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        Message<String> message = Message.of(event.data).addMetadata(cloudEvent.build()).addMetadata(record)
+        Message<String> message = Message.of(event.data).addMetadata(cloudEvent.build()).addMetadata(record.build())
                 .withAck(() -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);

@@ -88,8 +88,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             Object value = super.deserialize(parser, context);
-            if (value instanceof LocalDate date && (date.getYear() < 1900 || date.getYear() > 2100)) {
-                throw new Refused(parser, LocalDate.class, "must be a date from 1900-01-01 to 2100-12-31");
+            if (value instanceof LocalDate date && !DateBounds.within(date)) {
+                throw new Refused(parser, LocalDate.class, DateBounds.RULE);
             }
             return value;
         }

@@ -14,9 +14,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import uk.org.neglectexchange.platform.negotiation.Representation;
 import uk.org.neglectexchange.platform.outbox.Outbox;
 import uk.org.neglectexchange.platform.problem.ProblemException;
 
@@ -65,5 +68,15 @@ public class ProbeResource {
         String ref = "probe-" + UUID.randomUUID();
         outbox.append("probe.happened", ref, "probe/" + ref, "HSCP", Map.of("ref", ref));
         return Map.of("ref", ref);
+    }
+
+    /** A report as JSON (the default), CSV or PDF: it answers with the one {@link Representation} chose. */
+    @GET
+    @Path("report")
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv", "application/pdf" })
+    public Response report(@Context HttpHeaders headers) {
+        MediaType chosen = Representation.chosen(headers, List.of(MediaType.APPLICATION_JSON_TYPE,
+                MediaType.valueOf("text/csv"), MediaType.valueOf("application/pdf")));
+        return Response.ok(chosen.equals(MediaType.APPLICATION_JSON_TYPE) ? "{\"report\":true}" : "report", chosen).build();
     }
 }

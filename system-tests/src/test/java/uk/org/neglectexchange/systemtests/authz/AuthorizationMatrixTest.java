@@ -174,6 +174,46 @@ class AuthorizationMatrixTest {
         }
     }
 
+    /**
+     * The sensitivity dimension: every client reads the chronology (page and each entry), the assessment and the
+     * summary of every partnership's child with texts at every sharing level; no answer body holds a text its reader
+     * may not read ({@link SensitivityFixture#reads}), and a reader of the chronology gets every text it may read.
+     */
+    @Test
+    void noAnswerHoldsATextItsReaderMayNotRead() {
+        String gateway = gatewayUrl.toString().replaceAll("/$", "");
+        MatrixFixture fixture = new MatrixFixture(gateway);
+        fixture.build();
+        SensitivityFixture sensitive = new SensitivityFixture(fixture);
+        sensitive.build();
+        List<String> leaks = new ArrayList<>();
+        for (Client caller : RealmClients.load()) {
+            String token = CallerTokens.tokenFor(caller);
+            for (String target : Partnerships.ALL) {
+                SensitivityFixture.Written written = sensitive.of(target);
+                String child = "/api/v1/children/" + written.childRef();
+                List<String> paths = new ArrayList<>(List.of(child + "/chronology", "/api/v1/assessments/" + written.assessmentId(),
+                        child + "/summary", child));
+                written.entryIds().forEach(id -> paths.add(child + "/chronology/" + id));
+                for (String path : paths) {
+                    Reply reply = send(gateway, MatrixFixture.get(path), token);
+                    for (SensitivityFixture.Text text : written.texts()) {
+                        boolean may = SensitivityFixture.reads(caller, target, text);
+                        if (!may && reply.body() != null && reply.body().contains(text.marker())) {
+                            leaks.add(caller.id() + " read " + text.level() + " by " + text.agency() + " at " + path);
+                        }
+                        boolean chronologyPage = path.equals(child + "/chronology") && reply.status() == 200;
+                        if (may && chronologyPage && !text.contribution() && !reply.body().contains(text.marker())) {
+                            leaks.add(caller.id() + " missed " + text.level() + " by " + text.agency() + " it may read");
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(leaks.isEmpty(), leaks.size() + " texts reached the wrong reader or missed the right one:\n"
+                + String.join("\n", leaks.subList(0, Math.min(40, leaks.size()))));
+    }
+
     /** Whose objects a caller is sent to: every partnership's, unless the path names nothing of a partnership. */
     private static List<String> targets(Rule rule, Client caller) {
         if (rule.scope() == Scope.NONE) {
@@ -193,7 +233,7 @@ class AuthorizationMatrixTest {
         String segment = path.split("/")[3];
         String route = switch (segment) {
             case "toolkits" -> "toolkit";
-            case "partnerships", "children", "assessments", "audit" -> "assessment";
+            case "partnerships", "children", "assessments" -> "assessment";
             case "escalations", "drift-alerts", "escalation-procedures" -> "escalation";
             default -> null;
         };

@@ -41,7 +41,14 @@ final class AuthorizationRules {
         /** only partnerships that use the target's family; others: 403 */
         FAMILY_MEMBER,
         /** the role audit-read (the data protection officer) sees every partnership's */
-        AUDIT_READ_SEES_ALL
+        AUDIT_READ_SEES_ALL,
+        /**
+         * a transfer to the target partnership, asked for by the partnership after it ({@link Partnerships#next}): that
+         * sending partnership knows of it and is told 403; a third partnership 404 (scope OBJECT)
+         */
+        SENDER_FORBIDDEN,
+        /** only children's services or the data protection officer (role data-protection); other agencies: 403 */
+        RECTIFIER
     }
 
     record Rule(String operation, Set<String> roles, Scope scope, Set<Condition> conditions) {
@@ -79,8 +86,10 @@ final class AuthorizationRules {
             rule("GET /api/v1/children/{childRef}",                                   roles("child-read"),           Scope.OBJECT),
             rule("GET /api/v1/children/{childRef}/sharing-records",                   roles("child-read", "audit-read"), Scope.OBJECT, Condition.LEAD_AGENCY, Condition.AUDIT_READ_SEES_ALL),
             rule("POST /api/v1/children/{childRef}/chronology",                       roles("chronology-write"),     Scope.OBJECT),
-            rule("GET /api/v1/children/{childRef}/chronology",                        roles("chronology-read"),      Scope.OBJECT),
-            rule("GET /api/v1/children/{childRef}/chronology/{entryId}",              roles("chronology-read"),      Scope.OBJECT),
+            // the data protection officer reads the chronology too, rectified entries included
+            rule("GET /api/v1/children/{childRef}/chronology",                        roles("chronology-read", "data-protection"), Scope.OBJECT),
+            rule("GET /api/v1/children/{childRef}/chronology/{entryId}",              roles("chronology-read", "data-protection"), Scope.OBJECT),
+            rule("POST /api/v1/children/{childRef}/chronology/{entryId}/rectification", roles("chronology-write", "data-protection"), Scope.OBJECT, Condition.RECTIFIER),
             rule("POST /api/v1/children/{childRef}/household-links",                  roles("child-write"),          Scope.OBJECT),
             rule("POST /api/v1/children/{childRef}/carers",                           roles("child-write"),          Scope.OBJECT),
             rule("GET /api/v1/children/{childRef}/household",                         roles("child-read"),           Scope.OBJECT),
@@ -89,15 +98,39 @@ final class AuthorizationRules {
             rule("POST /api/v1/assessments/{id}/contributions",                       roles("assessment-write"),     Scope.OBJECT),
             rule("POST /api/v1/assessments/{id}/completion",                          roles("assessment-write"),     Scope.OBJECT),
             rule("POST /api/v1/assessments/{id}/amendments",                          roles("assessment-write"),     Scope.OBJECT),
+            // the level a partnership gives children's services (the matrix's lead agency) to decide: others propose it
+            rule("POST /api/v1/assessments/{id}/level-decision",                      roles("assessment-write"),     Scope.OBJECT, Condition.LEAD_AGENCY),
             rule("GET /api/v1/children/{childRef}/threshold-history",                 roles("assessment-read"),      Scope.OBJECT),
+            rule("GET /api/v1/children/{childRef}/assessments",                       roles("assessment-read"),      Scope.OBJECT),
+            rule("GET /api/v1/children/{childRef}/summary",                           roles("child-read"),           Scope.OBJECT),
+            // the registering agency or children's services: the fixture's children are registered by children's services
+            rule("POST /api/v1/children/{childRef}/birth",                            roles("child-write"),          Scope.OBJECT, Condition.LEAD_AGENCY),
+            // plans and merges are children's services' (the fixture's lead agency): other agencies 403
+            rule("POST /api/v1/children/{childRef}/plans",                            roles("child-write"),          Scope.OBJECT, Condition.LEAD_AGENCY),
+            rule("POST /api/v1/children/{childRef}/plans/{planId}/end",               roles("child-write"),          Scope.OBJECT, Condition.LEAD_AGENCY),
+            rule("GET /api/v1/children/{childRef}/plans",                             roles("child-read"),           Scope.OBJECT),
+            rule("POST /api/v1/children/{childRef}/merges",                           roles("child-write"),          Scope.OBJECT, Condition.LEAD_AGENCY),
+            rule("GET /api/v1/children/{childRef}/merges",                            roles("child-read"),           Scope.OBJECT),
             rule("GET /api/v1/children/{childRef}/transfers",                         roles("child-read"),           Scope.OBJECT),
             rule("POST /api/v1/children/{childRef}/transfers",                        roles("child-transfer"),       Scope.OBJECT),
-            rule("GET /api/v1/audit",                                                 roles("audit-read"),           Scope.OBJECT, Condition.AUDIT_READ_SEES_ALL),
+            rule("POST /api/v1/transfers/{id}/accept",                                roles("child-transfer"),       Scope.OBJECT, Condition.SENDER_FORBIDDEN),
+            // the trail of the caller's partnership only (the gateway's): another partnership's child is a 404
+            rule("GET /api/v1/audit",                                                 roles("audit-read"),           Scope.OBJECT),
+            rule("GET /api/v1/audit/verification",                                    roles("audit-read"),           Scope.NONE),
+            // the subject access export: the child's own partnership's data protection officer only
+            rule("GET /api/v1/children/{childRef}/subject-access-export",             roles("data-protection"),      Scope.OBJECT),
+            // retention: the child's partnership's data protection officer alone holds or erases its record
+            rule("POST /api/v1/children/{childRef}/legal-holds",                      roles("data-protection"),      Scope.OBJECT),
+            rule("GET /api/v1/children/{childRef}/legal-holds",                       roles("data-protection"),      Scope.OBJECT),
+            rule("POST /api/v1/children/{childRef}/legal-holds/{holdId}/lift",        roles("data-protection"),      Scope.OBJECT),
+            rule("POST /api/v1/children/{childRef}/erasure",                          roles("data-protection"),      Scope.OBJECT),
             // escalations: between two agencies of a partnership, about one of its children
             rule("POST /api/v1/escalations",                                          roles("escalation-write"),     Scope.OBJECT),
-            rule("GET /api/v1/escalations",                                           roles("escalation-read"),      Scope.NONE),
-            rule("GET /api/v1/escalations/{id}",                                      roles("escalation-read"),      Scope.OBJECT, Condition.PARTY),
-            rule("POST /api/v1/escalations/{id}/actions",                             roles("escalation-write"),     Scope.OBJECT, Condition.PARTY),
+            // the partnership's escalation panel (stage 4) and business team (from its procedure's stage) take part too:
+            // the fixture's escalation is at stage 1, so neither sees it (404); the business team never acts (403)
+            rule("GET /api/v1/escalations",                                           roles("escalation-read", "escalation-panel", "business-team"), Scope.NONE),
+            rule("GET /api/v1/escalations/{id}",                                      roles("escalation-read", "escalation-panel", "business-team"), Scope.OBJECT, Condition.PARTY),
+            rule("POST /api/v1/escalations/{id}/actions",                             roles("escalation-write", "escalation-panel"), Scope.OBJECT, Condition.PARTY),
             rule("GET /api/v1/drift-alerts",                                          roles("drift-read"),           Scope.OWN_ONLY),
             rule("POST /api/v1/drift-alerts/{id}/acknowledgement",                    roles("drift-acknowledge"),    Scope.OBJECT),
             // the gateway's own: partnership dashboards, always of the token's partnership
@@ -109,6 +142,7 @@ final class AuthorizationRules {
             rule("GET /api/v1/dashboard/escalations",                                 roles("dashboard"),            Scope.NONE),
             rule("GET /api/v1/dashboard/toolkit-review",                              roles("dashboard"),            Scope.NONE),
             rule("GET /api/v1/dashboard/contributions-by-agency",                     roles("dashboard"),            Scope.NONE),
+            rule("GET /api/v1/dashboard/neglect-protection-plans",                    roles("dashboard"),            Scope.NONE),
             rule("GET /api/v1/events/stream",                                         roles("dashboard"),            Scope.NONE),
             // notifications: always the calling client's own (another client's subscription is a 404, NotificationsTest)
             rule("GET /api/v1/notifications",                                         roles("notification-subscribe"), Scope.NONE),
@@ -143,6 +177,10 @@ final class AuthorizationRules {
         if (rule.conditions().contains(Condition.AUDIT_READ_SEES_ALL) && caller.has("audit-read")) {
             return Outcome.ALLOWED;
         }
+        if (rule.conditions().contains(Condition.SENDER_FORBIDDEN) && caller.ofOnePartnership()
+                && caller.partnership().equals(Partnerships.next(target))) {
+            return Outcome.FORBIDDEN;
+        }
         boolean own = target.equals(caller.partnership());
         switch (rule.scope()) {
             case OBJECT -> {
@@ -166,8 +204,13 @@ final class AuthorizationRules {
                 && !(caller.ofOnePartnership() && family.equals(Partnerships.family(caller.partnership())))) {
             return Outcome.FORBIDDEN;
         }
-        if (rule.conditions().contains(Condition.PARTY) && !parties.contains(caller.agency())) {
+        // the escalation panel and the business team have no agency: never a party, they see only the stages given them
+        if (rule.conditions().contains(Condition.PARTY) && (caller.agency() == null || !parties.contains(caller.agency()))) {
             return Outcome.NOT_FOUND;
+        }
+        if (rule.conditions().contains(Condition.RECTIFIER) && !"CHILDRENS_SERVICES".equals(caller.agency())
+                && !caller.has("data-protection")) {
+            return Outcome.FORBIDDEN;
         }
         if (rule.conditions().contains(Condition.LEAD_AGENCY) && !leadAgency.equals(caller.agency())) {
             return Outcome.FORBIDDEN;

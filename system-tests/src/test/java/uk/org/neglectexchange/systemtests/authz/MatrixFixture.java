@@ -119,6 +119,42 @@ final class MatrixFixture {
         return ok(call(client(partnership, LEAD_AGENCY), post("/api/v1/children", child)), 201).path("childRef").asText();
     }
 
+    /** A new entry of the partnership's fixture child, as {@code childRef/chronology/entryId}: each call rectifies another. */
+    String freshEntry(String partnership) {
+        String childRef = of(partnership).childRef();
+        String entryId = ok(call(client(partnership, LEAD_AGENCY), post("/api/v1/children/" + childRef + "/chronology", visit())), 201)
+                .path("id").asText();
+        return childRef + "/chronology/" + entryId;
+    }
+
+    String freshUnbornChild(String partnership) {
+        Map<String, Object> child = Map.of("familyName", randomName(), "expectedDateOfBirth", LocalDate.now().plusDays(7).toString());
+        return ok(call(client(partnership, LEAD_AGENCY), post("/api/v1/children", child)), 201).path("childRef").asText();
+    }
+
+    /** A transfer to {@code partnership} waiting for its acceptance, asked for by the partnership after it. */
+    String freshTransferTo(String partnership) {
+        String from = Partnerships.next(partnership);
+        return ok(call(client(from, LEAD_AGENCY), post("/api/v1/children/" + freshChild(from) + "/transfers",
+                Map.of("toPartnership", partnership, "reason", "FAMILY_MOVED"))), 201).path("id").asText();
+    }
+
+    /** A child with a plan of its own, as {@code childRef/plans/planId}: each call ends a plan not ended before. */
+    String freshPlan(String partnership) {
+        String childRef = freshChild(partnership);
+        String planId = ok(call(client(partnership, LEAD_AGENCY), post("/api/v1/children/" + childRef + "/plans",
+                Map.of("kind", "EARLY_HELP", "startDate", LocalDate.now().minusDays(30).toString()))), 201).path("id").asText();
+        return childRef + "/plans/" + planId;
+    }
+
+    /** A child with a legal hold of its own, as {@code childRef/legal-holds/holdId}: each call lifts a hold not lifted before. */
+    String freshHold(String partnership) {
+        String childRef = freshChild(partnership);
+        String holdId = ok(call(client(partnership, "DPO"), post("/api/v1/children/" + childRef + "/legal-holds",
+                Map.of("reason", "Litigation about the family"))), 201).path("id").asText();
+        return childRef + "/legal-holds/" + holdId;
+    }
+
     String freshOpenAssessment(String partnership) {
         return ok(call(client(partnership, LEAD_AGENCY), post("/api/v1/children/" + freshChild(partnership) + "/assessments", null)), 201)
                 .path("id").asText();
@@ -127,6 +163,15 @@ final class MatrixFixture {
     String freshContributedAssessment(String partnership) {
         String id = freshOpenAssessment(partnership);
         ok(call(client(partnership, LEAD_AGENCY), post("/api/v1/assessments/" + id + "/contributions", contribution(partnership))), 201);
+        return id;
+    }
+
+    /** Completed by the partnership's health agency at level 4, which it may only propose: children's services decide it. */
+    String freshProposedAssessment(String partnership) {
+        String id = freshContributedAssessment(partnership);
+        Map<String, Object> atLevelFour = completion();
+        atLevelFour.put("thresholdLevel", 4);
+        ok(call(client(partnership, "HEALTH"), post("/api/v1/assessments/" + id + "/completion", atLevelFour)), 200);
         return id;
     }
 
@@ -191,8 +236,7 @@ final class MatrixFixture {
         body.put("strengths", List.of("Mother asks for help"));
         body.put("evidence", List.of("Record of two visits"));
         body.put("purpose", "Multi-agency neglect assessment");
-        body.put("lawfulBasis", "PUBLIC_TASK_6_1_E");
-        body.put("specialCategoryCondition", "SAFEGUARDING_SCH1_PARA18");
+        body.put("lawfulBasis", "PUBLIC_TASK_SAFEGUARDING_CHILDREN");
         body.put("consent", "GIVEN");
         return body;
     }
@@ -227,7 +271,7 @@ final class MatrixFixture {
         headers.put("X-Practitioner-Id", "p-matrix");
         headers.put("Idempotency-Key", UUID.randomUUID().toString());
         headers.put("X-Purpose", "SAFEGUARDING");
-        headers.put("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING");
+        headers.put("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING_CHILDREN");
         headers.put("X-Consent", "NOT_SOUGHT");
         headers.put("X-Para18-Reason", "WOULD_PREJUDICE_PROTECTION");
         return headers;

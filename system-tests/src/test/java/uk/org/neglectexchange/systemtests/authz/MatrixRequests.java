@@ -3,6 +3,7 @@ package uk.org.neglectexchange.systemtests.authz;
 import static uk.org.neglectexchange.systemtests.authz.MatrixFixture.get;
 import static uk.org.neglectexchange.systemtests.authz.MatrixFixture.post;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,10 +94,15 @@ final class MatrixRequests {
                 java.time.LocalDate.now().minusYears(4).toString(), "partnership", t)));
         plain("GET /api/v1/children/{childRef}", (fx, c, t, a) -> get(child(fx, t)));
         plain("GET /api/v1/children/{childRef}/sharing-records", (fx, c, t, a) -> get(child(fx, t) + "/sharing-records"));
+        plain("GET /api/v1/children/{childRef}/subject-access-export", (fx, c, t, a) -> get(child(fx, t) + "/subject-access-export"));
         plain("POST /api/v1/children/{childRef}/chronology", (fx, c, t, a) -> post(child(fx, t) + "/chronology", MatrixFixture.visit()));
         plain("GET /api/v1/children/{childRef}/chronology", (fx, c, t, a) -> get(child(fx, t) + "/chronology"));
         plain("GET /api/v1/children/{childRef}/chronology/{entryId}",
                 (fx, c, t, a) -> get(child(fx, t) + "/chronology/" + fx.of(t).entryId()));
+        // an entry is rectified once: an allowed call rectifies a fresh one, a refused one aims at the shared entry
+        plain("POST /api/v1/children/{childRef}/chronology/{entryId}/rectification", (fx, c, t, allowed) -> post("/api/v1/children/"
+                + (allowed ? fx.freshEntry(t) : fx.of(t).childRef() + "/chronology/" + fx.of(t).entryId()) + "/rectification",
+                Map.of("reason", "Recorded against the wrong child")));
         plain("POST /api/v1/children/{childRef}/household-links", (fx, c, t, allowed) -> allowed
                 ? post("/api/v1/children/" + fx.freshChild(t) + "/household-links",
                         Map.of("relatedChildRef", fx.freshChild(t), "relationship", "SIBLING"))
@@ -114,27 +120,59 @@ final class MatrixRequests {
         plain("POST /api/v1/assessments/{id}/completion", (fx, c, t, allowed) -> post("/api/v1/assessments/"
                 + (allowed ? fx.freshContributedAssessment(t) : fx.of(t).assessmentId()) + "/completion",
                 MatrixFixture.completion()).withSuccess(200));
+        plain("POST /api/v1/assessments/{id}/level-decision", (fx, c, t, a) -> post("/api/v1/assessments/"
+                + fx.freshProposedAssessment(t) + "/level-decision", Map.of("level", 4, "reason", "Confirmed at the front door"))
+                .withSuccess(200));
         plain("POST /api/v1/assessments/{id}/amendments", (fx, c, t, allowed) -> post("/api/v1/assessments/"
                 + (allowed ? fx.freshCompletedAssessment(t) : fx.of(t).assessmentId()) + "/amendments", null));
         plain("GET /api/v1/children/{childRef}/threshold-history", (fx, c, t, a) -> get(child(fx, t) + "/threshold-history"));
+        plain("GET /api/v1/children/{childRef}/assessments", (fx, c, t, a) -> get(child(fx, t) + "/assessments"));
+        plain("GET /api/v1/children/{childRef}/summary", (fx, c, t, a) -> get(child(fx, t) + "/summary"));
+        plain("POST /api/v1/children/{childRef}/birth", (fx, c, t, allowed) -> post("/api/v1/children/"
+                + (allowed ? fx.freshUnbornChild(t) : fx.of(t).childRef()) + "/birth",
+                Map.of("dateOfBirth", LocalDate.now().toString())).withSuccess(200));
+        plain("POST /api/v1/children/{childRef}/plans", (fx, c, t, allowed) -> post("/api/v1/children/"
+                + (allowed ? fx.freshChild(t) : fx.of(t).childRef()) + "/plans",
+                Map.of("kind", "CHILD_IN_NEED", "startDate", LocalDate.now().minusDays(7).toString())));
+        plain("POST /api/v1/children/{childRef}/plans/{planId}/end", (fx, c, t, a) -> post("/api/v1/children/"
+                + fx.freshPlan(t) + "/end", Map.of("endDate", LocalDate.now().toString(), "reason", "OBJECTIVES_MET"))
+                .withSuccess(200));
+        plain("GET /api/v1/children/{childRef}/plans", (fx, c, t, a) -> get(child(fx, t) + "/plans"));
+        // two fresh records of the target partnership each time: a merge cannot be undone
+        plain("POST /api/v1/children/{childRef}/merges", (fx, c, t, a) -> post("/api/v1/children/" + fx.freshChild(t)
+                + "/merges", Map.of("duplicateChildRef", fx.freshChild(t), "reason", "Registered twice")));
+        plain("GET /api/v1/children/{childRef}/merges", (fx, c, t, a) -> get(child(fx, t) + "/merges"));
+        plain("POST /api/v1/children/{childRef}/legal-holds", (fx, c, t, a) -> post(child(fx, t) + "/legal-holds",
+                Map.of("reason", "Litigation about the family")));
+        plain("GET /api/v1/children/{childRef}/legal-holds", (fx, c, t, a) -> get(child(fx, t) + "/legal-holds"));
+        plain("POST /api/v1/children/{childRef}/legal-holds/{holdId}/lift", (fx, c, t, allowed) -> post("/api/v1/children/"
+                + (allowed ? fx.freshHold(t) : fx.of(t).childRef() + "/legal-holds/" + UUID.randomUUID()) + "/lift",
+                Map.of("reason", "Claim settled")).withSuccess(200));
+        // an erasure cannot be undone: a fresh record of the target partnership each time it is allowed
+        plain("POST /api/v1/children/{childRef}/erasure", (fx, c, t, allowed) -> post("/api/v1/children/"
+                + (allowed ? fx.freshChild(t) : fx.of(t).childRef()) + "/erasure",
+                Map.of("reason", "Subject's erasure request upheld")).withSuccess(200));
         plain("GET /api/v1/children/{childRef}/transfers", (fx, c, t, a) -> get(child(fx, t) + "/transfers"));
         plain("POST /api/v1/children/{childRef}/transfers", (fx, c, t, allowed) -> post("/api/v1/children/"
                 + (allowed ? fx.freshChild(t) : fx.of(t).childRef()) + "/transfers",
                 Map.of("toPartnership", Partnerships.next(t), "reason", "FAMILY_MOVED")));
+        plain("POST /api/v1/transfers/{id}/accept", (fx, c, t, a) -> post("/api/v1/transfers/" + fx.freshTransferTo(t)
+                + "/accept", null).withSuccess(200));
         plain("GET /api/v1/audit", (fx, c, t, a) -> get("/api/v1/audit?childRef=" + fx.of(t).childRef()));
+        plain("GET /api/v1/audit/verification", (fx, c, t, a) -> get("/api/v1/audit/verification"));
 
         plain("POST /api/v1/escalations", (fx, c, t, a) -> post("/api/v1/escalations", MatrixFixture.disagreement(
                 fx.of(t).childRef(), "HEALTH".equals(c.agency()) ? MatrixFixture.LEAD_AGENCY : MatrixFixture.OTHER_PARTY)));
         plain("GET /api/v1/escalations", (fx, c, t, a) -> get("/api/v1/escalations"));
         plain("GET /api/v1/escalations/{id}", (fx, c, t, a) -> get("/api/v1/escalations/" + fx.of(t).escalationId()));
         plain("POST /api/v1/escalations/{id}/actions", (fx, c, t, a) -> post("/api/v1/escalations/" + fx.of(t).escalationId()
-                + "/actions", Map.of("action", "respond", "note", "We will visit this week")).withSuccess(200));
+                + "/actions", Map.of("action", "respond", "note", "We will visit this week", "expectedStage", 1)).withSuccess(200));
         plain("GET /api/v1/drift-alerts", (fx, c, t, a) -> get("/api/v1/drift-alerts?partnership=" + t));
         plain("POST /api/v1/drift-alerts/{id}/acknowledgement", (fx, c, t, a) -> post("/api/v1/drift-alerts/"
                 + fx.of(t).alertId() + "/acknowledgement", Map.of("note", "Seen: the decision is due today")).withSuccess(200));
 
         for (String part : List.of("", "/children-by-category", "/children-by-level", "/level-changes", "/drift-alerts",
-                "/escalations", "/toolkit-review", "/contributions-by-agency")) {
+                "/escalations", "/toolkit-review", "/contributions-by-agency", "/neglect-protection-plans")) {
             plain("GET /api/v1/dashboard" + part, (fx, c, t, a) -> get("/api/v1/dashboard" + part));
         }
         plain("GET /api/v1/events/stream", (fx, c, t, a) -> get("/api/v1/events/stream").header("Accept", "text/event-stream"));

@@ -51,6 +51,8 @@ final class Consumers {
     static final List<Consumer> ALL = List.of(
             new Consumer("assessment-service: toolkit editions", Service.ASSESSMENT, "assessment-service", "toolkit-editions",
                     List.of("toolkit-events")),
+            new Consumer("assessment-service: child summary", Service.ASSESSMENT, "assessment-service", "child-summary",
+                    List.of("escalation-events")),
             new Consumer("escalation-service: procedures", Service.ESCALATION, "escalation-service", "partnership-procedures",
                     List.of("toolkit-events")),
             new Consumer("escalation-service: case projection", Service.ESCALATION, "escalation-service", "case-projection",

@@ -16,6 +16,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
+import uk.org.neglectexchange.systemtests.IdentityKeyStores;
 import uk.org.neglectexchange.systemtests.SuiteProcesses;
 import uk.org.neglectexchange.systemtests.consumers.Consumers.Service;
 
@@ -96,6 +97,11 @@ class ReplayIT {
             props.put("nx.topic-prefix", prefix);
             props.put("nx.identity.allow-test-nhs-numbers", "true");
             props.put("nx.consumer-group", service.module + "-" + group);
+            if (service == Service.ASSESSMENT) {
+                String keys = IdentityKeyStores.of(service.replayDatabase());
+                IdentityKeyStores.ensure(keys);
+                props.putAll(IdentityKeyStores.settings(Databases.jdbcUrl(keys), true));
+            }
             String out = service == Service.ASSESSMENT ? "assessment-events" : "escalation-events";
             // what the fresh instance derives again (drift alerts, say) goes to its own topic, not the run's
             props.put("mp.messaging.outgoing.outbox.topic", sinkPrefix + out);

@@ -126,8 +126,11 @@ final class Workload {
         }
         if (i % 5 == 0) {
             String to = PARTNERSHIPS.get((i + 1) % PARTNERSHIPS.size());
-            ok(send(cs, "POST", "/api/v1/children/" + childRef + "/transfers", Map.of("toPartnership", to,
-                    "reason", "FAMILY_MOVED"), "child transferred"), 201, "transfer");
+            String transfer = ok(send(cs, "POST", "/api/v1/children/" + childRef + "/transfers", Map.of("toPartnership", to,
+                    "reason", "FAMILY_MOVED"), "transfer requested"), 201, "transfer").getString("id");
+            // the child moves (child.transferred) when the receiving partnership's children's services accepts
+            ok(send(client(to, "childrens-services"), "POST", "/api/v1/transfers/" + transfer + "/accept", null,
+                    "child transferred"), 200, "acceptance");
         }
     }
 
@@ -136,10 +139,11 @@ final class Workload {
                 "disagreement", "The referral was closed without a home visit", "currentRisk", "HIGH"), "escalation raised"),
                 201, "escalation").getString("id");
         ok(send(cs, "POST", "/api/v1/escalations/" + id + "/actions", Map.of("action", "escalate", "reason",
-                "No agreement at stage 1"), "escalation escalated"), 200, "escalate");
+                "No agreement at stage 1", "expectedStage", 1), "escalation escalated"), 200, "escalate");
         if (resolve) {
             ok(send(cs, "POST", "/api/v1/escalations/" + id + "/actions", Map.of("action", "resolve", "outcome",
-                    "Joint visit agreed", "resolvedBy", "Team manager", "agreedAction", "Joint visit this week"),
+                    "Joint visit agreed", "resolvedBy", "Team manager", "agreedAction", "Joint visit this week",
+                    "expectedStage", 2),
                     "escalation resolved"), 200, "resolve");
         }
     }
@@ -153,8 +157,7 @@ final class Workload {
         body.put("strengths", List.of("Mother asks for help"));
         body.put("evidence", List.of("Record of two visits"));
         body.put("purpose", "Multi-agency neglect assessment");
-        body.put("lawfulBasis", "PUBLIC_TASK_6_1_E");
-        body.put("specialCategoryCondition", "SAFEGUARDING_SCH1_PARA18");
+        body.put("lawfulBasis", "PUBLIC_TASK_SAFEGUARDING_CHILDREN");
         body.put("consent", "GIVEN");
         return body;
     }
@@ -188,7 +191,7 @@ final class Workload {
         while (true) {
             var request = given().baseUri(gateway).header("Authorization", "Bearer " + token(clientId))
                     .header("X-Practitioner-Id", "p-replay").header("Idempotency-Key", UUID.randomUUID().toString())
-                    .header("X-Purpose", "SAFEGUARDING").header("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING")
+                    .header("X-Purpose", "SAFEGUARDING").header("X-Lawful-Basis", "PUBLIC_TASK_SAFEGUARDING_CHILDREN")
                     .header("X-Consent", "NOT_SOUGHT").header("X-Para18-Reason", "WOULD_PREJUDICE_PROTECTION");
             if (body != null) {
                 request = request.contentType(ContentType.JSON).body(body);

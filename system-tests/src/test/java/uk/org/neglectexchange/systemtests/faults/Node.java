@@ -103,12 +103,12 @@ final class Node {
     }
 
     /**
-     * The first start of the run: {@link #awaitReady}, but a process that exits before it is ready is started again, up
-     * to {@code starts} starts in all. With every instance starting at once on the shared 2-core machine, a service's
-     * first database connection (Flyway, at start-up) can miss its 1 s acquisition timeout, and the service exits. The
-     * restarts after a kill, which the runs measure, use {@link #awaitReady} alone.
+     * A start (the run's first, or a restart after a kill): {@link #awaitReady}, but a process that exits before it is
+     * ready is started again, up to {@code starts} starts in all. With every instance starting at once on the shared 2-core machine, a service's
+     * first database connection (Flyway, at start-up) can miss its 1 s acquisition timeout, and the service exits; a
+     * supervisor (Kubernetes, here the test) starts it again.
      */
-    Duration awaitFirstStart(Duration within, int starts) throws InterruptedException, IOException {
+    Duration awaitStarted(Duration within, int starts) throws InterruptedException, IOException {
         Instant start = Instant.now();
         for (int attempt = 1;; attempt++) {
             try {
@@ -118,7 +118,7 @@ final class Node {
                 if (process.isAlive() || attempt >= starts) {
                     throw notReady;
                 }
-                System.out.println(name + " exited at its first start (" + process.exitValue() + "), starting it again; log: "
+                System.out.println(name + " exited at start-up (" + process.exitValue() + "), starting it again; log: "
                         + log);
                 start();
             }

@@ -93,6 +93,13 @@ final class OwnPostgres implements AutoCloseable {
         }
     }
 
+    void createDatabase(String owner, String database) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "");
+                var s = c.createStatement()) {
+            s.execute("create database " + database + " owner " + owner);
+        }
+    }
+
     Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), "postgres", "");
     }

@@ -48,9 +48,13 @@ final class Reconciliation {
         this.kafkaBootstrap = kafkaBootstrap;
     }
 
-    /** The outbox's events so far, in sequence order. */
+    /**
+     * The outbox's events for assessment-events so far, in sequence order: not its audit rows (audit.recorded), which
+     * the relay sends to audit-events, where none of the consumers reconciled here reads them.
+     */
     List<UUID> outboxEvents() throws SQLException {
-        return uuids("nx_assessment", "select id from outbox_event order by sequence_no", List.of());
+        return uuids("nx_assessment", "select id from outbox_event where type <> 'audit.recorded' order by sequence_no",
+                List.of());
     }
 
     int unpublished() throws SQLException {

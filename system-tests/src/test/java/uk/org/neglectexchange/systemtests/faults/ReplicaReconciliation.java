@@ -59,6 +59,8 @@ final class ReplicaReconciliation {
     private final String gatewayDb;
     private final String topicPrefix;
     private final String bootstrap;
+    /** A service's events for its own topic: its audit rows (audit.recorded) go to audit-events, read by none here. */
+    private static final String NOT_AUDIT = " where type <> 'audit.recorded'";
 
     ReplicaReconciliation(String assessmentDb, String escalationDb, String toolkitDb, String gatewayDb, String topicPrefix,
             String bootstrap) {
@@ -71,9 +73,9 @@ final class ReplicaReconciliation {
     }
 
     Progress progress() throws SQLException {
-        long assessmentEvents = SharedPostgres.count(assessmentDb, "select count(*) from outbox_event");
-        long allEvents = assessmentEvents + SharedPostgres.count(escalationDb, "select count(*) from outbox_event")
-                + SharedPostgres.count(toolkitDb, "select count(*) from outbox_event");
+        long assessmentEvents = SharedPostgres.count(assessmentDb, "select count(*) from outbox_event" + NOT_AUDIT);
+        long allEvents = assessmentEvents + SharedPostgres.count(escalationDb, "select count(*) from outbox_event" + NOT_AUDIT)
+                + SharedPostgres.count(toolkitDb, "select count(*) from outbox_event" + NOT_AUDIT);
         return new Progress(unpublished(assessmentDb) + unpublished(escalationDb) + unpublished(toolkitDb), assessmentEvents,
                 applied(escalationDb, "case-projection"), allEvents, applied(gatewayDb, "dashboard"),
                 SharedPostgres.count(gatewayDb, "select count(*) from stream_journal where recipients is null"));
@@ -81,7 +83,8 @@ final class ReplicaReconciliation {
 
     /** The toolkit's events applied by both services' consumer groups (the escalation service's procedures come with them). */
     boolean toolkitEventsApplied() throws SQLException {
-        long events = SharedPostgres.count(toolkitDb, "select count(*) from outbox_event where published_at is not null");
+        long events = SharedPostgres.count(toolkitDb, "select count(*) from outbox_event" + NOT_AUDIT
+                + " and published_at is not null");
         return events > 0 && unpublished(toolkitDb) == 0 && applied(assessmentDb, "toolkit-editions") == events
                 && applied(escalationDb, "partnership-procedures") == events;
     }
@@ -96,7 +99,7 @@ final class ReplicaReconciliation {
         writes(f, load, runId, clientId);
         Set<UUID> assessmentEvents = producer(f, "assessment-events", assessmentDb);
         Set<UUID> escalationEvents = producer(f, "escalation-events", escalationDb);
-        Set<UUID> toolkitEvents = new HashSet<>(SharedPostgres.ids(toolkitDb, "select id from outbox_event"));
+        Set<UUID> toolkitEvents = new HashSet<>(SharedPostgres.ids(toolkitDb, "select id from outbox_event" + NOT_AUDIT));
         f.put("toolkit-events: dead-lettered (.dlq) (must be 0)", (long) read(topicPrefix + "toolkit-events.dlq").size());
 
         Set<UUID> everyEvent = new HashSet<>(assessmentEvents);
@@ -178,7 +181,7 @@ final class ReplicaReconciliation {
     private Set<UUID> producer(Map<String, Long> f, String topic, String database) throws SQLException {
         Map<UUID, OutboxRow> outbox = new HashMap<>();
         try (Connection db = SharedPostgres.connect(database); Statement sql = db.createStatement();
-                ResultSet rs = sql.executeQuery("select id, sequence_no, message_key from outbox_event")) {
+                ResultSet rs = sql.executeQuery("select id, sequence_no, message_key from outbox_event" + NOT_AUDIT)) {
             while (rs.next()) {
                 UUID id = rs.getObject(1, UUID.class);
                 outbox.put(id, new OutboxRow(id, rs.getLong(2), rs.getString(3)));
@@ -191,7 +194,8 @@ final class ReplicaReconciliation {
         f.put(topic + ": outbox rows", (long) outbox.size());
         f.put(topic + ": outbox rows unpublished (must be 0)", unpublished(database));
         f.put(topic + ": outbox rows not keyed by their childRef (must be 0)", SharedPostgres.count(database,
-                "select count(*) from outbox_event where message_key is distinct from coalesce(data->>'childRef', partnership)"));
+                "select count(*) from outbox_event" + NOT_AUDIT
+                        + " and message_key is distinct from coalesce(data->>'childRef', partnership)"));
         f.put(topic + ": records on the topic", (long) records.size());
         f.put(topic + ": outbox rows missing from the topic (lost) (must be 0)",
                 outbox.keySet().stream().filter(id -> !copies.containsKey(id)).count());

@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import uk.org.neglectexchange.platform.negotiation.Representation;
+import uk.org.neglectexchange.platform.pdf.XhtmlPdf;
 import uk.org.neglectexchange.platform.problem.ProblemException;
 import uk.org.neglectexchange.toolkit.edition.CacheableContent;
 import uk.org.neglectexchange.toolkit.edition.Edition;
@@ -91,7 +93,7 @@ public class ChartResource {
         }
         String filename = edition.family + "-" + edition.version + "-" + code + ".pdf";
         return Response.fromResponse(CacheableContent.ok(request, edition, viaCurrent, "chart-pdf:" + code,
-                () -> ChartPdf.render(html), PDF)).header("Content-Disposition", "inline; filename=\"" + filename + "\"").build();
+                () -> XhtmlPdf.render(html, "chart"), PDF)).header("Content-Disposition", "inline; filename=\"" + filename + "\"").build();
     }
 
     private MediaType representation(String format) {
@@ -103,28 +105,6 @@ public class ChartResource {
                 default -> throw ProblemException.unprocessable("format", "must be json, html or pdf");
             };
         }
-        // an empty Accept is taken as */*; one that cannot be parsed was a 500 from getAcceptableMediaTypes()
-        String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
-        if (accept == null || accept.isBlank()) {
-            return MediaType.APPLICATION_JSON_TYPE;
-        }
-        List<MediaType> acceptable;
-        try {
-            acceptable = headers.getAcceptableMediaTypes();
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(406, "Not Acceptable", "The Accept header cannot be parsed", List.of());
-        }
-        for (MediaType accepted : acceptable) {
-            if (accepted.isCompatible(PDF) && !accepted.isWildcardType()) {
-                return PDF;
-            }
-            if (accepted.isCompatible(MediaType.TEXT_HTML_TYPE) && !accepted.isWildcardType()) {
-                return MediaType.TEXT_HTML_TYPE;
-            }
-            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return MediaType.APPLICATION_JSON_TYPE;
-            }
-        }
-        return MediaType.APPLICATION_JSON_TYPE;
+        return Representation.chosen(headers, List.of(MediaType.APPLICATION_JSON_TYPE, MediaType.TEXT_HTML_TYPE, PDF));
     }
 }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,10 +26,15 @@ public record EditionContent(
         @NotNull @Size(max = 30) List<@Valid @NotNull PracticeApproach> practiceApproaches,
         @NotNull @Size(max = 100) List<@Valid @NotNull GuidanceDocument> guidance,
         @Valid @NotNull Strategy strategy,
-        @NotNull @Size(max = 5) Map<@NotBlank String, @Valid @NotNull PartnershipSettings> partnershipSettings) {
+        @NotNull @Size(max = 5) Map<@NotBlank String, @Valid @NotNull PartnershipSettings> partnershipSettings,
+        @Valid AlertApproaches alertApproaches) {
 
     public static final String CODE = "^[A-Z0-9][A-Z0-9_.-]{0,79}$";
     static final String CODE_MESSAGE = "must be a stable code: capitals, digits, '_', '.', '-'";
+    static final String AGENCY = "^(CHILDRENS_SERVICES|HEALTH|EDUCATION|POLICE)$";
+    static final String AGENCY_MESSAGE = "must be an agency: CHILDRENS_SERVICES, HEALTH, EDUCATION or POLICE";
+    static final String SHARING_LEVEL = "^(PARTNERSHIP|RESTRICTED|POLICE_PART3)$";
+    static final String SHARING_LEVEL_MESSAGE = "must be a sharing level: PARTNERSHIP, RESTRICTED or POLICE_PART3";
 
     public record ThresholdLevel(
             @Min(1) @Max(4) int level,
@@ -89,6 +96,23 @@ public record EditionContent(
             @Size(max = 4000) String descriptor) {
     }
 
+    /**
+     * Which practice approach, and which guidance document of the edition, each drift rule (D1, D2...) and the
+     * escalation procedure serve: drift alerts and escalations carry them. A rule (or the escalation) the edition
+     * leaves out carries no approach, rather than a wrong one; an edition without the mapping carries none.
+     */
+    public record AlertApproaches(
+            @NotNull @Size(max = 30) Map<@NotBlank @Pattern(regexp = "^D[1-9][0-9]?$", message = "must be a drift rule code: D1, D2...") String,
+                    @Valid @NotNull ApproachLink> driftRules,
+            @Valid ApproachLink escalation) {
+    }
+
+    /** A practice approach of this edition, and optionally the guidance document that explains it. */
+    public record ApproachLink(
+            @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String approach,
+            @Pattern(regexp = CODE, message = CODE_MESSAGE) String guidance) {
+    }
+
     public record GuidanceDocument(
             @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @NotBlank @Size(max = 200) String title,
@@ -119,8 +143,25 @@ public record EditionContent(
         RED, AMBER, GREEN
     }
 
-    /** What each partnership of the family runs: its escalation procedure and its drift-and-delay clocks. */
-    public record PartnershipSettings(@Valid @NotNull EscalationProcedure escalation, @Valid @NotNull DriftRules drift) {
+    /**
+     * What each partnership of the family runs: its escalation procedure, its drift-and-delay clocks and which agencies
+     * decide which level ({@code levelDecisions}: per level listed, its deciding agencies; a level not listed is any
+     * agency's; absent, assessment-service applies RULES.md's defaults, level 3 and 4 by children's services only) and
+     * each agency's sharing levels ({@code sharingLevels}: per agency listed, its default and the levels it may choose;
+     * an agency not listed, or the whole setting absent, takes RULES.md's defaults: the police POLICE_PART3 and any
+     * level, every other agency PARTNERSHIP or RESTRICTED).
+     */
+    public record PartnershipSettings(@Valid @NotNull EscalationProcedure escalation, @Valid @NotNull DriftRules drift,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 4) Map<@NotNull @Min(1) @Max(4) Integer,
+                    @NotNull @Size(min = 1, max = 4) List<@NotNull @Pattern(regexp = AGENCY, message = AGENCY_MESSAGE) String>> levelDecisions,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 4) Map<@NotNull @Pattern(regexp = AGENCY, message = AGENCY_MESSAGE) String,
+                    @Valid @NotNull AgencySharingLevels> sharingLevels) {
+    }
+
+    /** One agency's default sharing level and the levels its authors may choose (assessment-service's SharingLevel). */
+    public record AgencySharingLevels(
+            @NotNull @Pattern(regexp = SHARING_LEVEL, message = SHARING_LEVEL_MESSAGE) String defaultLevel,
+            @NotNull @Size(min = 1, max = 3) List<@NotNull @Pattern(regexp = SHARING_LEVEL, message = SHARING_LEVEL_MESSAGE) String> allowed) {
     }
 
     public record EscalationProcedure(
@@ -130,7 +171,11 @@ public record EditionContent(
             @Min(1) @Max(4) Integer businessTeamNotifiedFromStage) {
     }
 
-    /** RULES.md clocks D1–D9; every figure is the partnership's to change in a new edition. */
+    /**
+     * RULES.md clocks D1–D9 and D11's limit on a child protection plan for neglect; every figure is the partnership's
+     * to change in a new edition. An edition without {@code cpNeglectPlanMonths} (drafted before it existed) leaves
+     * D11 unevaluated.
+     */
     public record DriftRules(
             @Min(1) @Max(30) int referralDecisionWorkingDays,
             @Min(1) @Max(200) int assessmentWorkingDays,
@@ -144,6 +189,7 @@ public record EditionContent(
             @Min(1) @Max(50) int concernEntries,
             @Min(1) @Max(10) int concernAgencies,
             @Min(1) @Max(365) int concernWindowDays,
-            @Min(1) @Max(60) int toolkitReviewMonths) {
+            @Min(1) @Max(60) int toolkitReviewMonths,
+            @Min(1) @Max(120) Integer cpNeglectPlanMonths) {
     }
 }

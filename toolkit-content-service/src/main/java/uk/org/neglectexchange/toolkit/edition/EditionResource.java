@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -26,7 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.org.neglectexchange.platform.audit.Audit;
 import uk.org.neglectexchange.platform.caller.Caller;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests;
 
 @Path("/api/v1/toolkits/{family}/editions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,6 +45,10 @@ public class EditionResource {
 
     @Inject
     EditionLookup lookup;
+
+    /** Edits name no child: the audit keeps who changed the partnership's toolkit, under the caller's partnership. */
+    @Inject
+    Audit audit;
 
     @Context
     Request request;
@@ -80,11 +87,17 @@ public class EditionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("toolkit-edit")
     @Operation(summary = "Open a draft edition as a copy of the current published edition")
-    public Response openDraft(@PathParam("family") String family, @Valid @NotNull NewDraft draft) {
-        ToolkitFamily f = lookup.editableFamily(family);
-        Edition created = editions.openDraft(f, draft.version(), caller.clientId());
-        return Response.created(URI.create("/api/v1/toolkits/" + f + "/editions/" + created.version))
-                .entity(editions.view(created)).build();
+    @APIResponse(responseCode = "201", description = "Opened (or opened before with this Idempotency-Key: the same draft)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EditionView.class)))
+    @APIResponse(responseCode = "409", description = "The family already has an open draft")
+    @APIResponse(responseCode = "422", description = "The version is not above every earlier one, or the Idempotency-Key"
+            + " was used for another request")
+    public Response openDraft(@PathParam("family") String family,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull NewDraft draft) {
+        EditionView created = audit.recorded("toolkit.edition.open", null, () -> editions.openDraft(
+                lookup.editableFamily(family), draft.version(), caller.clientId(), idempotencyKey));
+        return Response.created(URI.create("/api/v1/toolkits/" + lookup.family(family) + "/editions/" + created.version()))
+                .entity(created).build();
     }
 
     @PUT
@@ -94,14 +107,22 @@ public class EditionResource {
     @Operation(summary = "Replace a draft's content (a published edition is immutable: 409)")
     public EditionView replaceContent(@PathParam("family") String family, @PathParam("version") String version,
             @Valid @NotNull EditionContent content) {
-        return editions.view(editions.replaceContent(lookup.editableFamily(family), version, content));
+        return audit.recorded("toolkit.edition.edit", null,
+                () -> editions.view(editions.replaceContent(lookup.editableFamily(family), version, content)));
     }
 
     @POST
     @Path("/{version}/publication")
     @RolesAllowed("toolkit-edit")
     @Operation(summary = "Publish a draft; the family's current edition becomes SUPERSEDED")
-    public EditionView publish(@PathParam("family") String family, @PathParam("version") String version) {
-        return editions.view(editions.publish(lookup.editableFamily(family), version, caller.clientId()));
+    @APIResponse(responseCode = "200", description = "Published (or published before with this Idempotency-Key: the same"
+            + " edition, published once)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EditionView.class)))
+    @APIResponse(responseCode = "422", description = "The draft breaks a publication rule, or the Idempotency-Key was"
+            + " used for another request")
+    public EditionView publish(@PathParam("family") String family, @PathParam("version") String version,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return audit.recorded("toolkit.edition.publish", null,
+                () -> editions.publish(lookup.editableFamily(family), version, caller.clientId(), idempotencyKey));
     }
 }

@@ -17,6 +17,8 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests.Applied;
 import uk.org.neglectexchange.platform.outbox.Outbox;
 import uk.org.neglectexchange.platform.problem.Problem.FieldError;
 import uk.org.neglectexchange.platform.problem.ProblemException;
@@ -41,6 +43,9 @@ public class EditionService {
     @Inject
     ToolkitReviewConfig reviewConfig;
 
+    @Inject
+    IdempotentRequests idempotency;
+
     public List<Edition> editions(ToolkitFamily family, boolean includeDrafts) {
         return Edition.ofFamily(family).stream()
                 .filter(e -> includeDrafts || e.status != EditionStatus.DRAFT)
@@ -56,9 +61,22 @@ public class EditionService {
                 .orElseThrow(() -> ProblemException.notFound("Family " + family + " has no edition with this version"));
     }
 
+    /** A draft or publication as its Idempotency-Key is checked: the same version of another family is another request. */
+    private record KeyedRequest(String operation, ToolkitFamily family, String version) {
+    }
+
+    /** Opens a draft; a retry with the same Idempotency-Key gets the draft it opened, not a 409. */
     @Transactional
-    public Edition openDraft(ToolkitFamily family, String version, String actor) {
+    public EditionView openDraft(ToolkitFamily family, String version, String actor, String idempotencyKey) {
         lockFamily(family);
+        // the view is built here: a retry's edition is read in this transaction, its content loaded lazily
+        return view(idempotency.once(idempotencyKey, new KeyedRequest("draft", family, version), this::replay, () -> {
+            Edition draft = openDraftOnce(family, version, actor);
+            return Applied.created(draft.id, draft);
+        }));
+    }
+
+    private Edition openDraftOnce(ToolkitFamily family, String version, String actor) {
         SemanticVersion wanted = SemanticVersion.parse(version);
         List<Edition> existing = Edition.ofFamily(family);
         if (existing.stream().anyMatch(e -> e.status == EditionStatus.DRAFT)) {
@@ -86,9 +104,21 @@ public class EditionService {
         return draft;
     }
 
+    /** Publishes a draft; a retry with the same Idempotency-Key gets the edition it published, not a 404. */
     @Transactional
-    public Edition publish(ToolkitFamily family, String version, String actor) {
+    public EditionView publish(ToolkitFamily family, String version, String actor, String idempotencyKey) {
         lockFamily(family);
+        return view(idempotency.once(idempotencyKey, new KeyedRequest("publication", family, version), this::replay, () -> {
+            Edition published = publishOnce(family, version, actor);
+            return Applied.withStatus(200, published.id, published);
+        }));
+    }
+
+    private Edition replay(IdempotentRequests.Outcome previous) {
+        return Edition.findById(UUID.fromString(previous.resourceId()));
+    }
+
+    private Edition publishOnce(ToolkitFamily family, String version, String actor) {
         Edition draft = lockedDraft(family, version);
         EditionContent content = contentOf(draft);
         List<FieldError> breaches = EditionPublicationRule.breaches(family, content);
@@ -126,7 +156,7 @@ public class EditionService {
         first.createdAt = now();
         first.createdBy = actor;
         first.persistAndFlush();
-        publish(family, first.version, actor);
+        publishOnce(family, first.version, actor);
     }
 
     public EditionContent contentOf(Edition edition) {

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,10 +15,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.org.neglectexchange.platform.caller.Caller;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests;
 import uk.org.neglectexchange.platform.problem.ProblemException;
 import uk.org.neglectexchange.toolkit.edition.ToolkitFamily;
 
@@ -38,10 +43,16 @@ public class SurveyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("survey-respond")
     @Operation(summary = "Answer the neglect practice survey about a published or superseded edition (a draft is 404)")
+    @APIResponse(responseCode = "201", description = "Stored (or stored before with this Idempotency-Key: the same"
+            + " receipt, counted once)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SurveyReceipt.class)))
+    @APIResponse(responseCode = "422", description = "An answer breaks a rule (named), or the Idempotency-Key was used"
+            + " for another request")
     public Response respond(@PathParam("family") String family, @PathParam("version") String version,
-            @Valid @NotNull NewSurveyResponse answers) {
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull NewSurveyResponse answers) {
         ToolkitFamily f = familyOfCaller(family);
-        SurveyReceipt receipt = survey.respond(f, version, answers, caller.partnership(), caller.agency(), caller.clientId());
+        SurveyReceipt receipt = survey.respond(f, version, answers, caller.partnership(), caller.agency(), caller.clientId(),
+                idempotencyKey);
         return Response.status(Response.Status.CREATED).entity(receipt).build();
     }
 

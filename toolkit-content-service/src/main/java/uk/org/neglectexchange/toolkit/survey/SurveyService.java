@@ -18,6 +18,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests;
+import uk.org.neglectexchange.platform.idempotency.IdempotentRequests.Applied;
 import uk.org.neglectexchange.platform.problem.Problem.FieldError;
 import uk.org.neglectexchange.platform.problem.ProblemException;
 import uk.org.neglectexchange.toolkit.edition.Edition;
@@ -39,10 +41,36 @@ public class SurveyService {
     @Inject
     EntityManager entityManager;
 
-    /** Drafts are as invisible here as to any reader: answering one is a 404, like reading it. */
+    @Inject
+    IdempotentRequests idempotency;
+
+    /** A response as its Idempotency-Key is checked: the same answers about another edition are another request. */
+    private record KeyedResponse(ToolkitFamily family, String version, NewSurveyResponse answers) {
+    }
+
+    /**
+     * Drafts are as invisible here as to any reader: answering one is a 404, like reading it. A retry with the same
+     * Idempotency-Key gets the first receipt again, and the response is counted once.
+     */
     @Transactional
     public SurveyReceipt respond(ToolkitFamily family, String version, NewSurveyResponse answers, String partnership,
-            String agency, String clientId) {
+            String agency, String clientId, String idempotencyKey) {
+        return idempotency.once(idempotencyKey, new KeyedResponse(family, version, answers),
+                previous -> receipt(family, PracticeSurveyResponse.findById(UUID.fromString(previous.resourceId()))),
+                () -> {
+                    PracticeSurveyResponse response = respondOnce(family, version, answers, partnership, agency, clientId);
+                    return Applied.created(response.id, receipt(family, response));
+                });
+    }
+
+    private SurveyReceipt receipt(ToolkitFamily family, PracticeSurveyResponse response) {
+        Edition edition = Edition.findById(response.editionId);
+        return new SurveyReceipt(response.id, family.name(), edition.version, response.questionnaireVersion,
+                response.submittedAt);
+    }
+
+    private PracticeSurveyResponse respondOnce(ToolkitFamily family, String version, NewSurveyResponse answers,
+            String partnership, String agency, String clientId) {
         Edition edition = editions.edition(family, version, false);
         String suggestion = answers.improvementSuggestion() == null || answers.improvementSuggestion().isBlank() ? null
                 : answers.improvementSuggestion().strip();
@@ -70,8 +98,7 @@ public class SurveyService {
         response.approachesApplied = List.copyOf(answers.approachesApplied());
         response.improvementSuggestion = suggestion;
         response.persist();
-        return new SurveyReceipt(response.id, family.name(), edition.version, response.questionnaireVersion,
-                response.submittedAt);
+        return response;
     }
 
     public SurveyResults results(ToolkitFamily family, String version) {

@@ -8,21 +8,31 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import uk.org.neglectexchange.platform.testsupport.Rows;
 
 @QuarkusTest
 public class EditionResourceTest {
 
     private static final String HIOW_EDITOR = "hiow-toolkit-editor";
     private static final AtomicInteger MINOR = new AtomicInteger();
+
+    @Inject
+    DataSource db;
 
     @Test
     void agencyReadsTheSeededPublishedEditionOfEachFamily() {
@@ -38,15 +48,22 @@ public class EditionResourceTest {
     }
 
     @Test
-    void publishingADraftSupersedesTheCurrentEditionWhichStaysReadable() {
+    void publishingADraftSupersedesTheCurrentEditionWhichStaysReadable() throws Exception {
         String previous = currentVersion("HIOW");
         String next = openDraft();
 
-        given().header("Authorization", bearer(HIOW_EDITOR))
+        String requestId = UUID.randomUUID().toString();
+        given().header("Authorization", bearer(HIOW_EDITOR)).header("X-Request-Id", requestId)
                 .when().post("/api/v1/toolkits/HIOW/editions/{v}/publication", next)
                 .then().statusCode(200)
                 .body("status", equalTo("PUBLISHED"))
                 .body("reviewDueOn", equalTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(12).toString()));
+        // an edit names no child: audited under the editor's partnership, and on its way to the trail
+        assertEquals(1, Rows.count(db, "select count(*) from audit_entry where request_id = ? and client_id = ?"
+                + " and partnership = 'HSCP' and action = 'toolkit.edition.publish' and outcome = 'SUCCESS'"
+                + " and child_ref is null", requestId, HIOW_EDITOR));
+        assertEquals(1, Rows.count(db, "select count(*) from outbox_event where type = 'audit.recorded'"
+                + " and request_id = ? and message_key = 'HSCP'", requestId));
 
         given().header("Authorization", bearer("iowscp-police"))
                 .when().get("/api/v1/toolkits/HIOW/editions/{v}", previous)
@@ -57,6 +74,33 @@ public class EditionResourceTest {
                 .then().statusCode(200)
                 .body("findAll { it.status == 'PUBLISHED' }", hasSize(1))
                 .body("[0].version", equalTo(next));
+    }
+
+    @Test
+    void aDraftAndAPublicationRetriedWithTheirKeysAreAppliedOnce() throws Exception {
+        String version = "2." + MINOR.incrementAndGet() + ".0";
+        String draftKey = "draft-" + UUID.randomUUID();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            given().header("Authorization", bearer(HIOW_EDITOR)).header("Idempotency-Key", draftKey)
+                    .contentType(ContentType.JSON).body(Map.of("version", version))
+                    .when().post("/api/v1/toolkits/HIOW/editions")
+                    .then().statusCode(201).body("version", equalTo(version)).body("status", equalTo("DRAFT"));
+        }
+        given().header("Authorization", bearer(HIOW_EDITOR)).header("Idempotency-Key", draftKey)
+                .contentType(ContentType.JSON).body(Map.of("version", "2." + MINOR.incrementAndGet() + ".0"))
+                .when().post("/api/v1/toolkits/HIOW/editions")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+
+        String publicationKey = "publish-" + UUID.randomUUID();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            given().header("Authorization", bearer(HIOW_EDITOR)).header("Idempotency-Key", publicationKey)
+                    .when().post("/api/v1/toolkits/HIOW/editions/{v}/publication", version)
+                    .then().statusCode(200).body("version", equalTo(version)).body("status", equalTo("PUBLISHED"));
+        }
+        assertEquals(1, Rows.count(db, "select count(*) from toolkit_edition where family = 'HIOW' and version = ?", version));
+        assertEquals(1, Rows.count(db, "select count(*) from outbox_event where type = 'toolkit.edition.published'"
+                + " and subject = ?", "HIOW/" + version));
     }
 
     @Test
@@ -96,13 +140,42 @@ public class EditionResourceTest {
     }
 
     @Test
-    void editorsEditOnlyTheirOwnFamily() {
-        given().header("Authorization", bearer(HIOW_EDITOR)).contentType(ContentType.JSON)
+    @SuppressWarnings("unchecked")
+    void whoDecidesALevelNamesKnownAgenciesAndKeepsLevelFourWithChildrensServices() {
+        String current = currentVersion("HIOW");
+        String draft = openDraft();
+        Map<String, Object> content = contentOf(draft);
+        var hscp = (Map<String, Object>) ((Map<String, Object>) content.get("partnershipSettings")).get("HSCP");
+        hscp.put("levelDecisions", Map.of("3", java.util.List.of("CHILDRENS_SERVICES", "EARLY_HELP_HUB")));
+        given().header("Authorization", bearer(HIOW_EDITOR)).contentType(ContentType.JSON).body(content)
+                .when().put("/api/v1/toolkits/HIOW/editions/{v}/content", draft)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem(org.hamcrest.Matchers.containsString("levelDecisions")))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("EARLY_HELP_HUB")));
+
+        hscp.put("levelDecisions", Map.of("3", java.util.List.of("CHILDRENS_SERVICES", "HEALTH"), "4", java.util.List.of("POLICE")));
+        given().header("Authorization", bearer(HIOW_EDITOR)).contentType(ContentType.JSON).body(content)
+                .when().put("/api/v1/toolkits/HIOW/editions/{v}/content", draft)
+                .then().statusCode(200);
+        given().header("Authorization", bearer(HIOW_EDITOR))
+                .when().post("/api/v1/toolkits/HIOW/editions/{v}/publication", draft)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem("content.partnershipSettings.HSCP.levelDecisions.4"));
+        org.junit.jupiter.api.Assertions.assertEquals(current, currentVersion("HIOW"));
+        publishWithValidContent(draft, content);
+    }
+
+    @Test
+    void editorsEditOnlyTheirOwnFamily() throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        given().header("Authorization", bearer(HIOW_EDITOR)).header("X-Request-Id", requestId).contentType(ContentType.JSON)
                 .body(Map.of("version", "9.0.0"))
                 .when().post("/api/v1/toolkits/WS/editions")
                 .then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("detail", containsString("edits the HIOW toolkit"));
+        assertEquals(1, Rows.count(db, "select count(*) from audit_entry where request_id = ?"
+                + " and action = 'toolkit.edition.open' and outcome = 'DENIED'", requestId));
     }
 
     @Test
@@ -199,7 +272,7 @@ public class EditionResourceTest {
                 .then().statusCode(200).extract().path("version");
     }
 
-    private static Map<String, Object> contentOf(String version) {
+    static Map<String, Object> contentOf(String version) {
         return given().header("Authorization", bearer(HIOW_EDITOR))
                 .when().get("/api/v1/toolkits/HIOW/editions/{v}", version)
                 .then().statusCode(200).extract().path("content");

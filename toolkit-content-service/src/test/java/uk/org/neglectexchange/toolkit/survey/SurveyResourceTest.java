@@ -16,14 +16,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import uk.org.neglectexchange.platform.testsupport.Rows;
 
 @QuarkusTest
 class SurveyResourceTest {
+
+    @Inject
+    DataSource db;
 
     private static final String HIOW_EDITOR = "hiow-toolkit-editor";
     private static final String WS_EDITOR = "ws-toolkit-editor";
@@ -52,6 +61,25 @@ class SurveyResourceTest {
         assertEquals(approachCount(before, "SUPPORT_EARLY_HELP"), approachCount(after, "SUPPORT_EARLY_HELP"));
         assertEquals(11, after.getList("approachesApplied").size());
         assertEquals(true, after.getList("improvementSuggestions").contains(suggestion));
+    }
+
+    @Test
+    void aResponseRetriedWithItsKeyIsCountedOnce() throws Exception {
+        String key = "survey-" + UUID.randomUUID();
+        Map<String, Object> body = answers(4, 4, List.of("HEAR_THE_CHILD"), 4, null);
+        long before = Rows.count(db, "select count(*) from practice_survey_response where client_id = 'wsscp-police'");
+
+        String first = withKey("wsscp-police", key, body).statusCode(201).extract().path("id");
+        withKey("wsscp-police", key, body).statusCode(201).body("id", equalTo(first));
+        withKey("wsscp-police", key, answers(1, 1, List.of("HEAR_THE_CHILD"), 1, null)).statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("Idempotency-Key"));
+
+        assertEquals(before + 1, Rows.count(db, "select count(*) from practice_survey_response where client_id = 'wsscp-police'"));
+    }
+
+    private static ValidatableResponse withKey(String client, String key, Map<String, Object> body) {
+        return given().header("Authorization", bearer(client)).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).when().post("/api/v1/toolkits/WS/editions/1.0.0/survey-responses").then();
     }
 
     @Test

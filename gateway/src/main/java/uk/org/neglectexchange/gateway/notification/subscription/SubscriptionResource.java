@@ -35,11 +35,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import uk.org.neglectexchange.gateway.notification.NotificationAudit;
 import uk.org.neglectexchange.gateway.notification.Recipient;
 import uk.org.neglectexchange.gateway.notification.webhook.AddressPolicy;
 import uk.org.neglectexchange.gateway.notification.webhook.RefusedUrl;
 import uk.org.neglectexchange.gateway.notification.webhook.WebhookDeliveries;
+import uk.org.neglectexchange.platform.audit.Audit;
 import uk.org.neglectexchange.platform.caller.Caller;
 import uk.org.neglectexchange.platform.idempotency.IdempotentRequests;
 import uk.org.neglectexchange.platform.idempotency.IdempotentRequests.Applied;
@@ -79,7 +79,7 @@ public class SubscriptionResource {
     IdempotentRequests idempotency;
 
     @Inject
-    NotificationAudit audit;
+    Audit audit;
 
     @Inject
     ObjectMapper json;
@@ -115,7 +115,7 @@ public class SubscriptionResource {
                             request.types());
                     return Applied.created(view.id(), view);
                 });
-        audited("subscription.create", created.id());
+        audited("subscription.create");
         return Response.created(URI.create("/api/v1/subscriptions/" + created.id())).entity(created).build();
     }
 
@@ -129,7 +129,7 @@ public class SubscriptionResource {
             @QueryParam("limit") @DefaultValue("50") int limit) {
         recipient();
         SubscriptionView.Page<SubscriptionView> page = subscriptions.list(caller.clientId(), cursor(after), limit(limit));
-        audited("subscription.list", null);
+        audited("subscription.list");
         return page;
     }
 
@@ -140,7 +140,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "404", description = "No such subscription of this client")
     public SubscriptionView read(@PathParam("id") String id) {
         SubscriptionView view = own(id);
-        audited("subscription.read", view.id());
+        audited("subscription.read");
         return view;
     }
 
@@ -154,7 +154,7 @@ public class SubscriptionResource {
         UUID subscription = own(id).id();
         caller.requirePractitionerId();
         subscriptions.delete(caller.clientId(), subscription);
-        audited("subscription.delete", subscription);
+        audited("subscription.delete");
         return Response.noContent().build();
     }
 
@@ -174,7 +174,7 @@ public class SubscriptionResource {
                             TestNotification.body(json, subscription.id()));
                     return Applied.withStatus(202, delivery, new DeliveryQueued(delivery));
                 });
-        audited("subscription.test", subscription.id());
+        audited("subscription.test");
         return Response.accepted(queued).build();
     }
 
@@ -193,7 +193,7 @@ public class SubscriptionResource {
             throw ProblemException.badRequest("status", "must be PENDING, DELIVERED or FAILED");
         }
         SubscriptionView.Page<DeliveryView> page = subscriptions.deliveries(subscription.id(), status, cursor(after), limit(limit));
-        audited("subscription.deliveries", subscription.id());
+        audited("subscription.deliveries");
         return page;
     }
 
@@ -223,7 +223,7 @@ public class SubscriptionResource {
             }
             return Applied.withStatus(202, delivery, new DeliveryQueued(delivery));
         });
-        audited("subscription.retry", delivery);
+        audited("subscription.retry");
         return Response.accepted(queued).build();
     }
 
@@ -242,9 +242,8 @@ public class SubscriptionResource {
                 .orElseThrow(() -> ProblemException.notFound("No such subscription of this client"));
     }
 
-    private void audited(String action, UUID target) {
-        audit.record(caller.clientId(), caller.agency(), caller.practitionerId().orElse(null), action,
-                target == null ? null : target.toString(), "ALLOWED");
+    private void audited(String action) {
+        audit.record(action, null, Audit.Outcome.SUCCESS);
     }
 
     private static UUID cursor(String after) {

@@ -70,7 +70,7 @@ public final class ToolkitEventSender implements AutoCloseable {
                  "drift": {"referralDecisionWorkingDays": 1, "assessmentWorkingDays": 45, "level3ReviewWeeks": 12,
                   "reReferralWindowMonths": 12, "referralsInWindow": 2, "stepDownStepUpWindowMonths": 6, "levelChangesPerYear": 3,
                   "level4AmberMonths": 9, "level4RedMonths": 21, "concernEntries": 3, "concernAgencies": 2,
-                  "concernWindowDays": 90, "toolkitReviewMonths": 12}}""".formatted(stage4Days);
+                  "concernWindowDays": 90, "toolkitReviewMonths": 12, "cpNeglectPlanMonths": 24}}""".formatted(stage4Days);
         return """
                 {"family": "HIOW", "version": "%s", "partnerships": ["HSCP", "IOWSCP"], "publishedAt": "%s", "reviewDueOn": "%s",
                  "thresholdLevels": [{"level": 1, "code": "HIOW-L1", "name": "Universal"}, {"level": 2, "code": "HIOW-L2", "name": "Early Help"},
@@ -78,12 +78,36 @@ public final class ToolkitEventSender implements AutoCloseable {
                  "neglectCategories": ["EMOTIONAL", "DEPRESSED_PASSIVE", "DISORGANISED", "SEVERE_DEPRIVATION"],
                  "indicators": %s,
                  "practiceApproaches": ["HEAR_THE_CHILD", "TAKE_LONG_TERM_VIEW"],
-                 "partnershipSettings": {"HSCP": %s, "IOWSCP": %s}}
-                """.formatted(version, publishedAt, LocalDate.from(publishedAt).plusMonths(12), HIOW_INDICATORS, settings, settings);
+                 "partnershipSettings": {"HSCP": %s, "IOWSCP": %s},
+                 "alertApproaches": %s}
+                """.formatted(version, publishedAt, LocalDate.from(publishedAt).plusMonths(12), HIOW_INDICATORS, settings, settings,
+                alertApproaches("HIOW", version, "CHALLENGE_DRIFT_AND_DELAY", "ESCALATE_AND_CHAMPION"));
+    }
+
+    /**
+     * The edition's alertApproaches: every drift rule D1-D11 mapped to {@code ruleApproach}, the escalation to
+     * {@code escalationApproach} (left out when null), each with the edition's ESCALATION guidance.
+     */
+    public static String alertApproaches(String family, String version, String ruleApproach, String escalationApproach) {
+        String link = "\"/api/v1/toolkits/" + family + "/editions/" + version + "/guidance/ESCALATION\"";
+        String approach = "{\"code\": \"%s\", \"name\": \"%s\", \"guidanceLink\": " + link + "}";
+        StringBuilder rules = new StringBuilder();
+        for (int rule = 1; rule <= 11; rule++) {
+            rules.append(rule > 1 ? ", " : "").append("\"D").append(rule).append("\": ")
+                    .append(approach.formatted(ruleApproach, ruleApproach));
+        }
+        return "{\"driftRules\": {" + rules + "}"
+                + (escalationApproach == null ? "" : ", \"escalation\": " + approach.formatted(escalationApproach, escalationApproach))
+                + "}";
     }
 
     /** A valid toolkit.edition.published data document for WS (WSSCP): Pan-Sussex, business team from stage 2. */
     public static String wsEdition(String version, OffsetDateTime publishedAt) {
+        return wsEdition(version, publishedAt, alertApproaches("WS", version, "CHALLENGE_DRIFT_AND_DELAY", "ESCALATE_AND_CHAMPION"));
+    }
+
+    /** The same with the given alertApproaches JSON (see {@link #alertApproaches}). */
+    public static String wsEdition(String version, OffsetDateTime publishedAt, String alertApproaches) {
         return """
                 {"family": "WS", "version": "%s", "partnerships": ["WSSCP"], "publishedAt": "%s", "reviewDueOn": "%s",
                  "thresholdLevels": [{"level": 1, "code": "WS-L1", "name": "Universal"}, {"level": 2, "code": "WS-L2", "name": "Early Help"},
@@ -96,8 +120,9 @@ public final class ToolkitEventSender implements AutoCloseable {
                   "drift": {"referralDecisionWorkingDays": 1, "assessmentWorkingDays": 45, "level3ReviewWeeks": 12,
                    "reReferralWindowMonths": 12, "referralsInWindow": 2, "stepDownStepUpWindowMonths": 6, "levelChangesPerYear": 3,
                    "level4AmberMonths": 9, "level4RedMonths": 21, "concernEntries": 3, "concernAgencies": 2,
-                   "concernWindowDays": 90, "toolkitReviewMonths": 12}}}}
-                """.formatted(version, publishedAt, LocalDate.from(publishedAt).plusMonths(12));
+                   "concernWindowDays": 90, "toolkitReviewMonths": 12, "cpNeglectPlanMonths": 24}}},
+                 "alertApproaches": %s}
+                """.formatted(version, publishedAt, LocalDate.from(publishedAt).plusMonths(12), alertApproaches);
     }
 
     public static OffsetDateTime now() {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,8 +29,8 @@ import io.restassured.specification.FilterableResponseSpecification;
 
 /**
  * Keeps what deploy/reliability/privacy-scan.sh needs after the run: every error body (status ≥ 400) a test
- * received, and every identity (NHS number, names, date of birth) a test sent, including generated ones that the
- * sources cannot show. A module registers it for every test class by JUnit's extension auto-detection: its
+ * received, every identity (NHS number, names, date of birth) a test sent, including generated ones that the
+ * sources cannot show, and every free text a test wrote at a restricted sharing level. A module registers it for every test class by JUnit's extension auto-detection: its
  * src/test/resources/META-INF/services/org.junit.jupiter.api.extension.Extension names this class (quarkus-junit's
  * junit-platform.properties turns auto-detection on); it adds one REST Assured filter. Files, in the module's
  * target/privacy-scan/*.jsonl, fresh for each run.
@@ -40,6 +41,11 @@ public class PrivacyScanCapture implements BeforeAllCallback, BeforeEachCallback
     private static final Path DIR = Path.of("target", "privacy-scan");
     private static final Path ERROR_BODIES = DIR.resolve("error-bodies.jsonl");
     private static final Path SENT_IDENTITIES = DIR.resolve("sent-identities.jsonl");
+    private static final Path SENT_RESTRICTED_TEXTS = DIR.resolve("sent-restricted-texts.jsonl");
+    /** The levels whose text only some readers may see (assessment-service's SharingLevel). */
+    private static final Set<String> RESTRICTED_LEVELS = Set.of("RESTRICTED", "POLICE_PART3");
+    /** An entry's or a contribution's free text: summary; concerns, strengths, evidence; observations[].note. */
+    private static final Set<String> FREE_TEXT_FIELDS = Set.of("summary", "concerns", "strengths", "evidence", "note");
     private static final Set<String> IDENTITY_FIELDS = Set.of("nhsNumber", "givenName", "familyName", "dateOfBirth",
             "expectedDateOfBirth");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +60,7 @@ public class PrivacyScanCapture implements BeforeAllCallback, BeforeEachCallback
                 Files.createDirectories(DIR);
                 Files.deleteIfExists(ERROR_BODIES);
                 Files.deleteIfExists(SENT_IDENTITIES);
+                Files.deleteIfExists(SENT_RESTRICTED_TEXTS);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -120,6 +127,9 @@ public class PrivacyScanCapture implements BeforeAllCallback, BeforeEachCallback
         if (node == null) {
             return;
         }
+        if (RESTRICTED_LEVELS.contains(node.path("sharingLevel").asText())) {
+            collectFreeText(node, node.path("sharingLevel").asText());
+        }
         node.properties().forEach(field -> {
             if (IDENTITY_FIELDS.contains(field.getKey()) && field.getValue().isTextual()
                     && !field.getValue().asText().isBlank()) {
@@ -134,6 +144,26 @@ public class PrivacyScanCapture implements BeforeAllCallback, BeforeEachCallback
         if (node.isArray()) {
             node.forEach(PrivacyScanCapture::collect);
         }
+    }
+
+    private static void collectFreeText(JsonNode node, String level) {
+        node.properties().forEach(field -> {
+            JsonNode value = field.getValue();
+            if (FREE_TEXT_FIELDS.contains(field.getKey())) {
+                (value.isArray() ? value : List.of(value)).forEach(text -> {
+                    if (text.isTextual() && !text.asText().isBlank()) {
+                        String line = json(Map.of("level", level, "text", text.asText()));
+                        if (SENT.add(line)) {
+                            append(SENT_RESTRICTED_TEXTS, line);
+                        }
+                    }
+                });
+            } else if (value.isObject()) {
+                collectFreeText(value, level);
+            } else if (value.isArray()) {
+                value.forEach(item -> collectFreeText(item, level));
+            }
+        });
     }
 
     /** For tests that use java.net.http rather than REST Assured: keeps the answer if it is an error. */
