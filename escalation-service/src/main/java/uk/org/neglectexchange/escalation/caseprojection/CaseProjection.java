@@ -36,7 +36,8 @@ public class CaseProjection {
         "delete from escalation where child_ref = :child",
         "delete from drift_alert where child_ref = :child",
         "delete from case_fact where child_ref = :child",
-        "delete from case_child where child_ref = :child" };
+        "delete from case_child where child_ref = :child",
+        "delete from drift_evaluation_due where child_ref = :child" };
 
     @Inject
     Inbox inbox;

@@ -10,11 +10,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,8 +31,6 @@ import uk.org.neglectexchange.escalation.procedure.PracticeApproachMapping;
  */
 @ApplicationScoped
 public class DriftAlerts {
-
-    public static final int MOVED_FIRST = Interceptor.Priority.APPLICATION;
 
     @Inject
     DriftEvents events;
@@ -90,12 +86,11 @@ public class DriftAlerts {
 
     /**
      * A transferred child's open alerts go with it to the partnership that accepted it, acknowledgements and all: the
-     * drift is the child's, and the new partnership inherits its age. The evaluation that follows in the same
-     * transaction re-evaluates them under the new partnership's clocks, clearing those that no longer hold there.
-     * Before the escalations move: their events evaluate the child's drift, which would clear alerts left behind.
+     * drift is the child's, and the new partnership inherits its age. The child's next evaluation (the transfer marks it
+     * due) judges them under the new partnership's clocks, clearing those that no longer hold there.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    void onChildTransferred(@Observes @Priority(MOVED_FIRST) ChildTransferred transfer) {
+    void onChildTransferred(@Observes ChildTransferred transfer) {
         // a late transfer's D10 alert is already the receiving partnership's: it clears as the acceptance is evaluated
         List<DriftAlert> moving = DriftAlert.list("childRef = ?1 and status <> ?2 and partnership <> ?3",
                 transfer.childRef(), AlertStatus.CLEARED, transfer.toPartnership());

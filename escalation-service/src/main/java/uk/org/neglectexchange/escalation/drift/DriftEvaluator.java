@@ -1,6 +1,5 @@
 package uk.org.neglectexchange.escalation.drift;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,7 +11,6 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,15 +18,15 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import uk.org.neglectexchange.escalation.caseprojection.CaseChanged;
 import uk.org.neglectexchange.escalation.caseprojection.CaseHistories;
 import uk.org.neglectexchange.escalation.caseprojection.CaseHistory;
 import uk.org.neglectexchange.escalation.procedure.PartnershipProcedure;
+import uk.org.neglectexchange.platform.correlation.Correlation;
 
 /**
- * Evaluates every drift rule for a child, with its partnership's clocks, and reconciles the alerts. Runs in the
- * transaction that projected an event for the child, and for each page of children in the daily scan. A partnership
- * whose edition has not arrived yet is not evaluated: no clocks, no alerts.
+ * Evaluates every drift rule for a child, with its partnership's clocks, and reconciles the alerts. Runs for each page
+ * of children whose case changed ({@link DueEvaluations}) and for each page of the daily scan. A partnership whose
+ * edition has not arrived yet is not evaluated: no clocks, no alerts.
  */
 @ApplicationScoped
 public class DriftEvaluator {
@@ -47,23 +45,11 @@ public class DriftEvaluator {
     @Inject
     EntityManager em;
 
-    @Inject
-    Clock clock;
-
     private List<DriftRule> rules;
 
     @PostConstruct
     void collectRules() {
         rules = ruleBeans.stream().toList();
-    }
-
-    void onCaseChanged(@Observes CaseChanged changed) {
-        evaluate(changed.childRef(), LocalDate.now(clock));
-    }
-
-    @Transactional
-    public void evaluate(String childRef, LocalDate today) {
-        evaluate(List.of(childRef), today);
     }
 
     /**
@@ -72,7 +58,16 @@ public class DriftEvaluator {
      */
     @Transactional
     public void evaluate(List<String> childRefs, LocalDate today) {
-        // one evaluation of a child at a time (event and scan, or two replicas), so a condition raises one alert;
+        evaluate(childRefs, today, child -> null);
+    }
+
+    /**
+     * {@link #evaluate(List, LocalDate)}, each child's alerts reconciled on behalf of what changed its case: the
+     * request id and trace it gives are carried by the drift events appended for that child.
+     */
+    @Transactional
+    public void evaluate(List<String> childRefs, LocalDate today, Function<String, Correlation.Applying> onBehalfOf) {
+        // one evaluation of a child at a time (a drain and the scan, or two replicas), so a condition raises one alert;
         // taken in one order by every caller, so two pages never wait on each other in a cycle (a childRef has no comma)
         em.createNativeQuery("select count(pg_advisory_xact_lock(hashtext(c))) from"
                 + " (select c from unnest(string_to_array(:children, ',')) as c order by c) locked")
@@ -82,17 +77,22 @@ public class DriftEvaluator {
                 .collect(Collectors.toMap(p -> p.partnership, Function.identity()));
         Map<String, List<DriftAlert>> open = alerts.openOf(childRefs);
         for (String childRef : childRefs) {
-            List<DriftAlert> childsOpen = open.getOrDefault(childRef, List.of());
-            CaseHistory history = histories.get(childRef);
-            if (history == null) {
-                // nothing left to hold a condition (its last escalation resolved, never projected): every alert has ended
-                alerts.reconcile(childsOpen, childRef, null, Set.of(), List.of(), today);
-                continue;
+            try (Correlation.Applying cause = onBehalfOf.apply(childRef)) {
+                evaluate(childRef, histories.get(childRef), procedures, open.getOrDefault(childRef, List.of()), today);
             }
-            PartnershipProcedure procedure = procedures.get(history.partnership());
-            if (procedure != null) {
-                evaluate(history, new DriftSettings(procedure.driftRules), childsOpen, today);
-            }
+        }
+    }
+
+    private void evaluate(String childRef, CaseHistory history, Map<String, PartnershipProcedure> procedures,
+            List<DriftAlert> open, LocalDate today) {
+        if (history == null) {
+            // nothing left to hold a condition (its last escalation resolved, never projected): every alert has ended
+            alerts.reconcile(open, childRef, null, Set.of(), List.of(), today);
+            return;
+        }
+        PartnershipProcedure procedure = procedures.get(history.partnership());
+        if (procedure != null) {
+            evaluate(history, new DriftSettings(procedure.driftRules), open, today);
         }
     }
 

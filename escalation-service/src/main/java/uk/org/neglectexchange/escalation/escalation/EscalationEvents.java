@@ -108,7 +108,7 @@ public class EscalationEvents {
 
     private void append(String type, Escalation e, Object data) {
         outbox.append(type, e.childRef, "escalation/" + e.id, e.partnership, data);
-        // D8: an overdue stage raises a drift alert, and the resolution clears it, in this same transaction
+        // D8: an overdue stage raises a drift alert, and the resolution clears it, as the child's drift is next evaluated
         caseChanged.fire(new CaseChanged(e.childRef));
     }
 }

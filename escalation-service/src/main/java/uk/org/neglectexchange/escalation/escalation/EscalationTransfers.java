@@ -2,7 +2,6 @@ package uk.org.neglectexchange.escalation.escalation;
 
 import java.util.List;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -11,7 +10,6 @@ import jakarta.transaction.Transactional;
 
 import uk.org.neglectexchange.platform.audit.Audit;
 import uk.org.neglectexchange.escalation.caseprojection.ChildTransferred;
-import uk.org.neglectexchange.escalation.drift.DriftAlerts;
 import uk.org.neglectexchange.escalation.procedure.PartnershipProcedure;
 
 /**
@@ -32,7 +30,7 @@ public class EscalationTransfers {
     Audit audit;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    void onChildTransferred(@Observes @Priority(DriftAlerts.MOVED_FIRST + 1) ChildTransferred transfer) {
+    void onChildTransferred(@Observes ChildTransferred transfer) {
         PartnershipProcedure receiving = PartnershipProcedure.findById(transfer.toPartnership());
         List<Escalation> open = Escalation.<Escalation>find("childRef = ?1 and status = ?2 and partnership <> ?3",
                 transfer.childRef(), EscalationStatus.OPEN, transfer.toPartnership())

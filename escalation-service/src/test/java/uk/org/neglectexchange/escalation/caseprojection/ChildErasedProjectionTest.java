@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import uk.org.neglectexchange.escalation.drift.DriftScan;
 import uk.org.neglectexchange.escalation.support.AssessmentEventSender;
+import uk.org.neglectexchange.escalation.support.DriftEvaluated;
 import uk.org.neglectexchange.escalation.support.KnownProcedures;
 import uk.org.neglectexchange.platform.testsupport.ChildRefs;
 import uk.org.neglectexchange.platform.testsupport.Rows;
@@ -55,6 +56,7 @@ class ChildErasedProjectionTest {
             await().atMost(Duration.ofSeconds(120)).until(() -> Rows.count(db,
                     "select count(*) from case_fact where id = ?", referralId) == 1);
             // the referral undecided past its timescale: an alert, and an escalation about it
+            DriftEvaluated.await(db, childRef);
             scan.scan(LocalDate.parse("2026-09-02"));
             given().header("Authorization", bearer("hscp-health")).header("X-Practitioner-Id", "hv-1")
                     .contentType(ContentType.JSON)

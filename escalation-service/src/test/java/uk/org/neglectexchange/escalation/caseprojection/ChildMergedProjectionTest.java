@@ -24,6 +24,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import uk.org.neglectexchange.escalation.drift.DriftScan;
 import uk.org.neglectexchange.escalation.support.AssessmentEventSender;
+import uk.org.neglectexchange.escalation.support.DriftEvaluated;
 import uk.org.neglectexchange.escalation.support.KnownProcedures;
 import uk.org.neglectexchange.platform.testsupport.ChildRefs;
 import uk.org.neglectexchange.platform.testsupport.Rows;
@@ -60,6 +61,7 @@ class ChildMergedProjectionTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> Rows.count(db,
                     "select count(*) from case_fact where id = ?", referralId) == 1);
             // the referral undecided past its timescale: an alert on the duplicate
+            DriftEvaluated.await(db, duplicate);
             scan.scan(LocalDate.parse("2026-09-02"));
             alerts(duplicate).body("items", hasSize(1)).body("items[0].status", equalTo("OPEN"));
             String escalation = given().header("Authorization", bearer("hscp-health")).header("X-Practitioner-Id", "hv-1")

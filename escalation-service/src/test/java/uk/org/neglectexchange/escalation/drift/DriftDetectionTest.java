@@ -35,6 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import uk.org.neglectexchange.escalation.support.AssessmentEventSender;
+import uk.org.neglectexchange.escalation.support.DriftEvaluated;
 import uk.org.neglectexchange.escalation.support.KnownProcedures;
 import uk.org.neglectexchange.platform.calendar.WorkingDayCalendar;
 import uk.org.neglectexchange.platform.testsupport.ChildRefs;
@@ -92,6 +93,7 @@ class DriftDetectionTest {
             assertEquals(1, count("select count(*) from case_fact where id = ?", referralId));
 
             // the Friday before the August bank holiday: due Tuesday 1 September, late from Wednesday
+            DriftEvaluated.await(db, childRef);
             scan.scan(LocalDate.parse("2026-09-02"));
             scan.scan(LocalDate.parse("2026-09-02"));
             String alertId = alerts(childRef, "D1").body("items", hasSize(1))
@@ -135,6 +137,7 @@ class DriftDetectionTest {
                      "version": 1, "amends": null}""".formatted(assessmentId, assessmentId, childRef, startedOn));
             await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from case_fact where id = ?", assessmentId) == 1);
 
+            DriftEvaluated.await(db, childRef);
             scan.scan(due);
             d2(childRef).body("items", hasSize(0));
             scan.scan(due.plusDays(1));
@@ -167,6 +170,7 @@ class DriftDetectionTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from processed_event where event_id = ?", lastEvent) == 1);
         assertEquals(1, count("select count(*) from case_fact where id = ?", referralId));
+        DriftEvaluated.await(db, childRef);
         scan.scan(LocalDate.parse("2026-10-20"));
         alerts(childRef, "D1").body("items", hasSize(0));
     }

@@ -1,6 +1,7 @@
 package uk.org.neglectexchange.escalation.escalation;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static uk.org.neglectexchange.escalation.escalation.EscalationRequests.act;
@@ -9,6 +10,7 @@ import static uk.org.neglectexchange.escalation.escalation.EscalationRequests.ne
 import static uk.org.neglectexchange.escalation.escalation.EscalationRequests.raise;
 import static uk.org.neglectexchange.platform.testsupport.KeycloakTokens.bearer;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -43,16 +45,18 @@ class EscalationDriftAlertTest {
 
         job.check(dayAfterDeadline);
         job.check(dayAfterDeadline);
-        d8(childRef).body("items", hasSize(1))
+        // the child's drift is evaluated a moment after the breach (DueEvaluations)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> d8(childRef).body("items", hasSize(1))
                 .body("items[0].status", equalTo("OPEN"))
                 .body("items[0].severity", equalTo("AMBER"))
                 .body("items[0].partnership", equalTo("HSCP"))
                 .body("items[0].evidence[0].kind", equalTo("ESCALATION_OVERDUE"))
-                .body("items[0].evidence[0].on", equalTo(dayAfterDeadline.toString()));
+                .body("items[0].evidence[0].on", equalTo(dayAfterDeadline.toString())));
 
         act("hscp-health", id, 2, Map.of("action", "resolve", "outcome", "agreed", "resolvedBy", "team manager"))
                 .statusCode(200);
-        d8(childRef).body("items", hasSize(1)).body("items[0].status", equalTo("CLEARED"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> d8(childRef).body("items", hasSize(1)).body("items[0].status", equalTo("CLEARED")));
     }
 
     private static ValidatableResponse d8(String childRef) {

@@ -79,10 +79,14 @@ public final class Correlation {
      * logs correlate with the request that caused it and any event appended in consequence carries both on.
      */
     public static Applying applying(ConsumerRecord<?, ?> record) {
-        String sentId = header(record, "ce_requestid");
-        String requestId = sentId != null && ACCEPTABLE.matcher(sentId).matches() ? sentId : null;
-        Context trace = contextOf(header(record, "ce_traceparent"));
-        return new Applying(requestId, Span.fromContext(trace).getSpanContext().isValid() ? trace : null);
+        return applying(header(record, "ce_requestid"), header(record, "ce_traceparent"));
+    }
+
+    /** As {@link #applying(ConsumerRecord)}, for work done later on behalf of a request id and trace kept until then. */
+    public static Applying applying(String requestId, String traceparent) {
+        Context trace = contextOf(traceparent);
+        return new Applying(requestId != null && ACCEPTABLE.matcher(requestId).matches() ? requestId : null,
+                Span.fromContext(trace).getSpanContext().isValid() ? trace : null);
     }
 
     /** Undoes what {@link #applying} set, on the same thread. */
