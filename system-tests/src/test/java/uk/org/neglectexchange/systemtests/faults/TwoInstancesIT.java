@@ -39,7 +39,7 @@ import uk.org.neglectexchange.systemtests.SuiteProcesses;
  * {@code nx_<service>_<NX_E2E_ID>}, emptied first, and its topics {@code <NX_E2E_ID>.replicas.*}. Settings (system
  * properties): {@code nx.replicas.rate} writes per second (default 40), {@code nx.replicas.seconds} of load (50),
  * {@code nx.replicas.kill-at} seconds into the load (15), {@code nx.replicas.down} seconds before the restart (5),
- * {@code nx.replicas.children} (25), {@code nx.replicas.catch-up} seconds allowed after the load (180).
+ * {@code nx.replicas.children} (25), {@code nx.replicas.catch-up} seconds allowed after the load (300).
  * The bigger run is {@code deploy/reliability/two-instances.sh}; the report goes to stdout and
  * target/replicas-report.txt.
  */
@@ -59,7 +59,11 @@ class TwoInstancesIT {
     private static final Duration LOAD = Duration.ofSeconds(Long.getLong("nx.replicas.seconds", 50));
     private static final Duration KILL_AT = Duration.ofSeconds(Long.getLong("nx.replicas.kill-at", 15));
     private static final Duration DOWN = Duration.ofSeconds(Long.getLong("nx.replicas.down", 5));
-    private static final Duration CATCH_UP = Duration.ofSeconds(Long.getLong("nx.replicas.catch-up", 180));
+    /**
+     * A bound on the wait, not a target: the figure is printed ("caught up … after that"). 68–84 s here (three runs) with drift
+     * evaluated once per due child; CI's machine has run about twice as slow as this one under the same load.
+     */
+    private static final Duration CATCH_UP = Duration.ofSeconds(Long.getLong("nx.replicas.catch-up", 300));
     /**
      * How long the group waits for a killed consumer before giving its partitions to the other replica (Kafka's
      * default is 45 s; a replica stopped normally leaves at once). Shorter here so the run stays short.
