@@ -20,9 +20,9 @@ import uk.org.neglectexchange.platform.correlation.Correlation;
  * A child whose case changed is evaluated a moment later, not in the transaction that changed it. The change marks
  * the child due (drift_evaluation_due); the drain evaluates the marked children a page at a time and removes their
  * marks in the same transaction. Evaluating reads the child's whole history and open alerts, so once per event was
- * what left the case projection behind under load and after an outage (docs/performance.md, "The case projection under load"); now a child with
- * many events waiting is evaluated once for all of them. Marks are rows: a killed replica loses none, a failed
- * evaluation leaves them for the next drain, and two replicas drain disjoint pages.
+ * what left the case projection behind under load and after an outage (docs/performance.md, "The case projection
+ * under load"); now a child with many events waiting is evaluated once for all of them. Marks are rows: a killed
+ * replica loses none, a failed evaluation leaves them for the next drain, and two replicas drain disjoint pages.
  */
 @ApplicationScoped
 public class DueEvaluations {
@@ -42,7 +42,8 @@ public class DueEvaluations {
     /** Marks the child due, with the request and trace that changed its case (the drift events carry them on). */
     @Transactional(Transactional.TxType.MANDATORY)
     void onCaseChanged(@Observes CaseChanged changed) {
-        em.createNativeQuery("insert into drift_evaluation_due (child_ref, request_id, traceparent) values (:child, :request, :trace)")
+        em.createNativeQuery("insert into drift_evaluation_due (child_ref, request_id, traceparent)"
+                + " values (:child, :request, :trace)")
                 .setParameter("child", changed.childRef()).setParameter("request", Correlation.requestId())
                 .setParameter("trace", Correlation.traceparent()).executeUpdate();
     }
