@@ -44,12 +44,13 @@ final class ReplicaReconciliation {
     }
 
     /** Where the run is: what is not yet published, and what each consumer of the producers' events has applied. */
-    record Progress(long unpublished, long assessmentEvents, long caseProjectionApplied, long allEvents,
-            long dashboardApplied, long journalled) {
+    record Progress(long unpublished, long dueEvaluations, long assessmentEvents, long caseProjectionApplied,
+            long allEvents, long dashboardApplied, long journalled) {
 
+        /** Also no child's drift left to evaluate: that evaluation may still raise or clear an alert (an event). */
         boolean caughtUp() {
-            return unpublished == 0 && caseProjectionApplied == assessmentEvents && dashboardApplied == allEvents
-                    && journalled == allEvents;
+            return unpublished == 0 && dueEvaluations == 0 && caseProjectionApplied == assessmentEvents
+                    && dashboardApplied == allEvents && journalled == allEvents;
         }
     }
 
@@ -76,7 +77,8 @@ final class ReplicaReconciliation {
         long assessmentEvents = SharedPostgres.count(assessmentDb, "select count(*) from outbox_event" + NOT_AUDIT);
         long allEvents = assessmentEvents + SharedPostgres.count(escalationDb, "select count(*) from outbox_event" + NOT_AUDIT)
                 + SharedPostgres.count(toolkitDb, "select count(*) from outbox_event" + NOT_AUDIT);
-        return new Progress(unpublished(assessmentDb) + unpublished(escalationDb) + unpublished(toolkitDb), assessmentEvents,
+        return new Progress(unpublished(assessmentDb) + unpublished(escalationDb) + unpublished(toolkitDb),
+                SharedPostgres.count(escalationDb, "select count(distinct child_ref) from drift_evaluation_due"), assessmentEvents,
                 applied(escalationDb, "case-projection"), allEvents, applied(gatewayDb, "dashboard"),
                 SharedPostgres.count(gatewayDb, "select count(*) from stream_journal where recipients is null"));
     }

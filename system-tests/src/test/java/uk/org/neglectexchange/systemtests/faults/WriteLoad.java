@@ -133,7 +133,11 @@ final class WriteLoad {
 
     /** {@code dueNanos}: when a first attempt was due (its lag includes waiting for a connection); 0 for a retry. */
     private void send(int write, int attempt, long firstSentMs, long dueNanos) {
-        inFlight.incrementAndGet();
+        if (attempt == 1) {
+            // a write is in flight from its first attempt until it is answered or given up, waits between retries
+            // included: stop() must not take a retry still to come for the end of the write
+            inFlight.incrementAndGet();
+        }
         try {
             connections.acquire();
         } catch (InterruptedException e) {
@@ -187,6 +191,7 @@ final class WriteLoad {
         connections.release();
         attempts.add(new Attempt(write, attempt, sentMs, took, status, problem));
         boolean retryable = status == NO_ANSWER || status == 429 || status >= 500;
+        boolean retrying = false;
         if (retryable && clock.ms() - firstSentMs < giveUpAfter.toMillis()) {
             // exponential back-off with full jitter (0.5 s doubling to 10 s), or the server's Retry-After
             long ceiling = Math.min(MAX_BACK_OFF_MS, 500L << Math.min(attempt - 1, 5));
@@ -194,13 +199,16 @@ final class WriteLoad {
                     .orElse(ThreadLocalRandom.current().nextLong(100, ceiling + 1));
             try {
                 retries.schedule(() -> send(write, attempt + 1, firstSentMs, 0), backOff, TimeUnit.MILLISECONDS);
+                retrying = true;
             } catch (java.util.concurrent.RejectedExecutionException stopped) {
                 gaveUp.add(write);
             }
         } else if (retryable) {
             gaveUp.add(write);
         }
-        inFlight.decrementAndGet();
+        if (!retrying) {
+            inFlight.decrementAndGet();
+        }
     }
 
     private static long seconds(String header) {
