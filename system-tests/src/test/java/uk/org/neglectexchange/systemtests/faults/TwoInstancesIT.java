@@ -60,8 +60,9 @@ class TwoInstancesIT {
     private static final Duration KILL_AT = Duration.ofSeconds(Long.getLong("nx.replicas.kill-at", 15));
     private static final Duration DOWN = Duration.ofSeconds(Long.getLong("nx.replicas.down", 5));
     /**
-     * A bound on the wait, not a target: the figure is printed ("caught up … after that"). 41–84 s here (five runs) with drift
-     * evaluated once per due child; CI's machine has run about twice as slow as this one under the same load.
+     * A bound on the wait, not a target: the figure is printed ("caught up … after that"). 41–84 s here (five runs)
+     * with drift evaluated once per due child; CI's machine has run about twice as slow as this one under the same
+     * load.
      */
     private static final Duration CATCH_UP = Duration.ofSeconds(Long.getLong("nx.replicas.catch-up", 300));
     /**
